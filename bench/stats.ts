@@ -1,0 +1,8 @@
+export type Print = (name: string, value: number, unit: string) => void;
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+export const median = (values: number[]) => percentile(values, 50);

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// The whole test suite, as CI runs it: typecheck, lint, build, unit + contract tests (vitest), and the
+// end-to-end suites (Playwright). Ends with one "N passed, N failed" line totalling every suite.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function step(name, command, args, env = {}) {
+  process.stdout.write(`\n=== ${name}: ${command} ${args.join(' ')}\n`);
+  const started = Date.now();
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  process.stdout.write(`=== ${name}: exit ${run.status} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return run.status === 0;
+}
+
+function check(name, command, args) {
+  if (step(name, command, args)) results.passed++;
+  else {
+    results.failed++;
+    failures.push(name);
+  }
+}
+
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+
+check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
+check('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+check('lint', 'npx', ['eslint', '.']);
+check('electron-vite build', 'npx', ['electron-vite', 'build']);
+
+step('unit and contract tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
+if (existsSync('test-results/vitest.json')) {
+  const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+  results.passed += report.numPassedTests;
+  results.failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  results.skipped += report.numPendingTests + report.numTodoTests;
+  if (!report.success) failures.push('vitest');
+} else {
+  results.failed++;
+  failures.push('vitest (no report)');
+}
+
+step('end-to-end tests', 'npx', ['playwright', 'test']);
+if (existsSync('test-results/e2e.json')) {
+  const { stats } = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'));
+  results.passed += stats.expected + stats.flaky;
+  results.failed += stats.unexpected;
+  results.skipped += stats.skipped;
+  if (stats.unexpected) failures.push('playwright');
+} else {
+  results.failed++;
+  failures.push('playwright (no report)');
+}
+
+if (failures.length) process.stdout.write(`\nFailed: ${failures.join(', ')}\n`);
+process.stdout.write(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped\n`);
+process.exit(results.failed ? 1 : 0);

@@ -1,0 +1,12 @@
+import type { SaveOutcome } from '../../shared/api/files';
+import type { Store } from '../store/repository';
+
+/** What a handler may use: the store and the few things that differ between the desktop app and the browser host. */
+export interface ApiContext {
+  store: Store;
+  transport: 'ipc' | 'http';
+  version: string;
+  samplesDir: string;
+  /** Desktop: a save dialog opened by main, then an atomic write. Browser host: the bytes go back for download. */
+  saveFile(suggestedName: string, mimeType: string, bytes: Uint8Array): Promise<SaveOutcome>;
+}

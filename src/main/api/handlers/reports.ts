@@ -1,0 +1,37 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { reportCalls, ReportSummary } from '../../../shared/api/reports';
+import { AppError } from '../../../shared/api/result';
+import type { HandlersFor } from '../handler-types';
+import { importDocument } from '../../services/import-document';
+import type { ReportDoc } from '../../store/schema';
+import type { Store } from '../../store/repository';
+
+function summary({ report, findings }: ReportDoc): ReportSummary {
+  const { id, title, kind, format, fileName, force, period, published, importedAt, aboutReportId, size } = report;
+  return { id, title, kind, format, fileName, force, period, published, importedAt, aboutReportId, size, findingCount: findings.length };
+}
+
+function requireReport(store: Store, id: string): ReportDoc {
+  const doc = store.reportDoc(id);
+  if (!doc) throw new AppError('not-found', `There is no report with id ${id}; it may have been deleted.`);
+  return doc;
+}
+
+export const reportHandlers: HandlersFor<typeof reportCalls> = {
+  'reports.list': async (_input, { store }) => store.allReportDocs().map(summary),
+  'reports.get': async ({ id }, { store }) => {
+    const { report, findings } = requireReport(store, id);
+    return { report, findings };
+  },
+  'reports.text': async ({ id }, { store }) => store.readText(requireReport(store, id).report.sha256),
+  'reports.import': async ({ fileName, dataBase64 }, { store }) =>
+    importDocument(store, fileName, Buffer.from(dataBase64, 'base64')),
+  'reports.importSamples': async (_input, { store, samplesDir }) => {
+    const names = (await readdir(samplesDir)).filter((name) => !name.startsWith('.')).sort();
+    const outcomes = [];
+    for (const name of names) outcomes.push(await importDocument(store, name, await readFile(join(samplesDir, name))));
+    return outcomes;
+  },
+  'reports.delete': async ({ id }, { store }) => ({ deleted: await store.removeReport(id) }),
+};

@@ -1,0 +1,23 @@
+import { createDispatcher, type Dispatch } from './api/dispatcher';
+import type { ApiContext } from './api/context';
+import { handlers } from './api/handlers';
+import { Store, type OpenStoreOptions } from './store/repository';
+import { samplesDir } from './paths';
+import { APP_VERSION } from './version';
+
+export interface AppCore {
+  store: Store;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+/** Opens the store and builds the dispatcher; the same for the desktop app, the browser host and tests. */
+export async function openAppCore(
+  dataDir: string,
+  context: Pick<ApiContext, 'transport' | 'saveFile'> & Partial<Pick<ApiContext, 'samplesDir'>>,
+  storeOptions: OpenStoreOptions = {},
+): Promise<AppCore> {
+  const store = await Store.open(dataDir, storeOptions);
+  const ctx: ApiContext = { store, version: APP_VERSION, samplesDir: context.samplesDir ?? samplesDir(), ...context };
+  return { store, dispatch: createDispatcher(handlers, ctx), close: () => store.close() };
+}

@@ -1,0 +1,17 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { AppCore } from '../app';
+
+export interface CliIo {
+  out: (text: string) => void;
+  dataDir: string;
+  /** Opens the store (read-only for commands that only read). Closed by the runner. */
+  open: (options?: { readOnly?: boolean }) => Promise<AppCore>;
+}
+
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  options?: ParseArgsConfig['options'];
+  run(positionals: string[], values: Record<string, string | boolean | (string | boolean)[] | undefined>, io: CliIo): Promise<void>;
+}

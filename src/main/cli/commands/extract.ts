@@ -1,0 +1,22 @@
+import { readFile } from 'node:fs/promises';
+import { AppError } from '../../../shared/api/result';
+import { readDocument } from '../../ingest';
+import { extract } from '../../extract';
+import type { Command } from '../command';
+
+/**
+ * The extraction contract used for automation and accuracy measurement: one JSON object on stdout,
+ * nothing else. Besides the contract's fields it carries each item's source anchor.
+ */
+export const extractCommand: Command = {
+  name: 'extract',
+  usage: 'extract <file>',
+  summary: 'print what would be extracted from a document, as JSON (stores nothing)',
+  async run([file], _values, io) {
+    if (!file) throw new AppError('invalid-input', 'extract needs a file: liaison extract <file>');
+    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+      throw new AppError('not-found', `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    });
+    io.out(`${JSON.stringify(extract(await readDocument(file, bytes)), null, 2)}\n`);
+  },
+};

@@ -1,0 +1,48 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import { openAppCore, type AppCore } from '../app';
+import { resolveDataDir, samplesDir } from '../paths';
+import { setupIpc } from './ipc';
+import { saveThroughDialog } from './save-dialog';
+import { setupSecurity } from './security';
+import { createMainWindow, rendererUrl } from './window';
+
+let mainWindow: BrowserWindow | null = null;
+let core: AppCore | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Liaison Desk already has the store open; it will come to the front (second-instance below).
+  app.quit();
+} else {
+  setupSecurity();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady().then(start, fatal);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    event.preventDefault();
+    const closing = core;
+    core = null;
+    void closing.close().finally(() => app.quit());
+  });
+}
+
+async function start(): Promise<void> {
+  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+  core = await openAppCore(dataDir, {
+    transport: 'ipc',
+    saveFile: saveThroughDialog(() => mainWindow),
+    samplesDir: samplesDir(app.getAppPath()),
+  });
+  setupIpc(core.dispatch, rendererUrl);
+  mainWindow = createMainWindow();
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+function fatal(error: unknown): void {
+  dialog.showErrorBox('Liaison Desk could not start', (error as Error).message ?? String(error));
+  app.exit(1);
+}

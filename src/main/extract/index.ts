@@ -1,0 +1,2 @@
+export { extract } from './extract';
+export { supportingLinkKey } from './link-key';

@@ -1,0 +1,107 @@
+import { Parser } from 'htmlparser2';
+import type { BlockKind, TextBlock } from './document-text';
+
+/** Elements whose content is never part of the report's text. */
+const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'nav', 'button', 'select', 'object']);
+const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+const BLOCKS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'figure', 'figcaption',
+  'caption', 'dl', 'dt', 'dd', 'ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'form', 'fieldset', 'address', 'hr',
+]);
+
+export interface HtmlText {
+  text: string;
+  blocks: TextBlock[];
+}
+
+/**
+ * Flattens HTML to text with one block per line group: headings, paragraphs and list items on their own lines,
+ * table rows as tab-separated cells, so the extractor sees the same structure as a plain-text report.
+ */
+export function htmlToText(html: string): HtmlText {
+  const out: { kind: BlockKind; level: number | null; text: string }[] = [];
+  let dropDepth = 0;
+  let inline = '';
+  let kind: BlockKind = 'paragraph';
+  let level: number | null = null;
+  let cells: string[] | null = null;
+  let preDepth = 0;
+
+  const flush = (): void => {
+    if (cells) return;
+    const text = (preDepth > 0 ? inline : inline.replace(/[ \t\f\v\u00a0]+/g, ' ')).replace(/ *\n */g, '\n').trim();
+    if (text) out.push({ kind, level, text });
+    inline = '';
+    kind = 'paragraph';
+    level = null;
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (dropDepth > 0 || DROPPED.has(name)) {
+          dropDepth += 1;
+          return;
+        }
+        if (name in HEADINGS) {
+          flush();
+          kind = 'heading';
+          level = HEADINGS[name] ?? null;
+        } else if (name === 'li') {
+          flush();
+          kind = 'list-item';
+        } else if (name === 'tr') {
+          flush();
+          cells = [];
+        } else if (name === 'td' || name === 'th') {
+          if (cells) inline = '';
+        } else if (name === 'br') {
+          inline += '\n';
+        } else if (BLOCKS.has(name)) {
+          flush();
+        }
+        if (name === 'pre') preDepth += 1;
+      },
+      ontext(text) {
+        if (dropDepth === 0) inline += preDepth > 0 ? text : text.replace(/\s+/g, ' ');
+      },
+      onclosetag(name) {
+        if (dropDepth > 0) {
+          dropDepth -= 1;
+          return;
+        }
+        if (name === 'td' || name === 'th') {
+          if (cells) cells.push(inline.replace(/\s+/g, ' ').trim());
+          inline = '';
+        } else if (name === 'tr') {
+          if (cells && cells.some((cell) => cell)) out.push({ kind: 'table-row', level: null, text: cells.join('\t') });
+          cells = null;
+          inline = '';
+        } else if (name in HEADINGS || name === 'li' || BLOCKS.has(name)) {
+          flush();
+        }
+        if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+  return join(out);
+}
+
+/** List items and table rows sit on consecutive lines; every other block is separated by a blank line. */
+function join(parts: { kind: BlockKind; level: number | null; text: string }[]): HtmlText {
+  let text = '';
+  const blocks: TextBlock[] = [];
+  let previous: BlockKind | null = null;
+  for (const part of parts) {
+    const body = part.kind === 'list-item' ? `• ${part.text}` : part.text;
+    if (previous) text += previous === part.kind && (part.kind === 'list-item' || part.kind === 'table-row') ? '\n' : '\n\n';
+    blocks.push({ kind: part.kind, level: part.level, start: text.length, end: text.length + body.length });
+    text += body;
+    previous = part.kind;
+  }
+  return { text, blocks };
+}

@@ -1,0 +1,13 @@
+/** What the importer refuses, so the README and the error messages quote the same figures. */
+export const IMPORT_LIMITS = {
+  maxFileBytes: 64 * 1024 * 1024,
+  maxPdfPages: 2000,
+  maxDocxUncompressedBytes: 200 * 1024 * 1024,
+  maxDocxCompressionRatio: 100,
+  /** Share of control characters above which a "text" file is taken to be binary. */
+  maxControlCharRatio: 0.02,
+} as const;
+
+export function formatMegabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}

@@ -1,0 +1,176 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/api/result';
+import { extract } from '../extract/extract';
+import { IMPORT_LIMITS } from './limits';
+import { readDocument } from './read-document';
+
+const fixtures = join(import.meta.dirname, '../../../tests/fixtures');
+const bytesOf = (name: string): Uint8Array => new Uint8Array(readFileSync(join(fixtures, name)));
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+const Q2 = 'How well does the force ensure that its workforce behaves ethically and lawfully?';
+
+describe('readDocument: the 2016 report in every format', () => {
+  for (const name of ['peel-2016-legitimacy-report.pdf', 'peel-2016-legitimacy-report.docx', 'peel-2016-legitimacy-report.html']) {
+    it(`extracts the same judgments and findings from ${name}`, async () => {
+      const doc = await readDocument(name, bytesOf(name));
+      const e = extract(doc);
+      expect(e.force).toBe('Cambridgeshire Constabulary');
+      expect(e.published).toBe('2016-12-08');
+      expect(e.judgments.map((j) => j.grade)).toEqual(['Good', 'Good', 'Requires improvement', 'Good']);
+      expect(e.findings.filter((f) => f.kind === 'area-for-improvement')).toHaveLength(4);
+      const recommendations = e.findings.filter((f) => f.kind === 'recommendation');
+      expect(recommendations).toHaveLength(4);
+      expect(recommendations.every((r) => r.question === Q2 && r.leadIn?.endsWith('should:'))).toBe(true);
+      for (const f of e.findings) expect(doc.text.slice(f.anchor?.start, f.anchor?.end)).toBe(f.anchor?.quote);
+    });
+  }
+
+  it('records PDF pages and gives anchors their page', async () => {
+    const progress: [number, number][] = [];
+    const doc = await readDocument('report.pdf', bytesOf('peel-2016-legitimacy-report.pdf'), (done, total) => progress.push([done, total]));
+    expect(doc.format).toBe('pdf');
+    expect(doc.pages.map((p) => p.page)).toEqual([1, 2, 3, 4]);
+    expect(progress.at(-1)).toEqual([4, 4]);
+    const last = extract(doc).findings.at(-1);
+    expect(last?.text).toBe('The force should ensure that its supervisors can recognise and provide support with wellbeing issues.');
+    expect(last?.anchor?.page).toBe(4);
+  });
+
+  it('keeps headings as heading blocks for HTML and DOCX', async () => {
+    const doc = await readDocument('report.docx', bytesOf('peel-2016-legitimacy-report.docx'));
+    const headings = (doc.blocks ?? []).filter((b) => b.kind === 'heading').map((b) => doc.text.slice(b.start, b.end));
+    expect(headings).toContain('Cause of concern');
+    expect(headings).toContain(Q2);
+  });
+});
+
+describe('readDocument: another force’s web page', () => {
+  it('drops scripts, styles, navigation and embeds, keeps the grade on its own line and the table as cells', async () => {
+    const doc = await readDocument('page.html', bytesOf('northshire-peel-2017-effectiveness.html'));
+    expect(doc.format).toBe('html');
+    for (const gone of ['dataLayer', 'should never appear', 'font-family', 'Publications', 'chart label text', 'iframe fallback', 'enable JavaScript']) {
+      expect(doc.text).not.toContain(gone);
+    }
+    expect(doc.text).toContain('\n\nInadequate\n\n');
+    expect(doc.text).toContain('Crimes with a suspect identified\t31%\t39%');
+    expect(doc.text).toContain('• ensure that all investigations are supervised;\n• review the workloads');
+    const e = extract(doc);
+    expect(e.force).toBe('Northshire Police');
+    expect(e.judgments.map((j) => j.grade)).toEqual(['Requires improvement', 'Good', 'Inadequate', 'Requires improvement']);
+    expect(e.findings.map((f) => f.kind)).toEqual([
+      'area-for-improvement', 'cause-of-concern', 'recommendation', 'recommendation', 'recommendation', 'area-for-improvement', 'area-for-improvement',
+    ]);
+  });
+
+  it('sniffs HTML by content even when it is named .txt', async () => {
+    const doc = await readDocument('saved.txt', encode('<!DOCTYPE html><html><body><h1>Title</h1><p>Body &amp; more</p></body></html>'));
+    expect(doc).toMatchObject({ format: 'html', text: 'Title\n\nBody & more' });
+  });
+});
+
+describe('readDocument: text', () => {
+  it('reads markdown by extension and text otherwise', async () => {
+    expect((await readDocument('a.md', encode('# Heading'))).format).toBe('markdown');
+    expect((await readDocument('a.txt', encode('Heading'))).format).toBe('text');
+  });
+
+  it('falls back to Windows-1252 for text that is not UTF-8', async () => {
+    // "Zoë’s report – £5" in Windows-1252: ë=EB, ’=92, –=96, £=A3.
+    const bytes = new Uint8Array([0x5a, 0x6f, 0xeb, 0x92, 0x73, 0x20, 0x72, 0x65, 0x70, 0x6f, 0x72, 0x74, 0x20, 0x96, 0x20, 0xa3, 0x35]);
+    expect((await readDocument('old.txt', bytes)).text).toBe('Zoë’s report – £5');
+  });
+
+  it('normalises Windows line endings and drops a byte-order mark', async () => {
+    expect((await readDocument('a.txt', encode('\uFEFFone\r\ntwo'))).text).toBe('one\ntwo');
+  });
+});
+
+describe('readDocument: bad input', () => {
+  it('refuses an empty file', async () => {
+    const error = await refusal(readDocument('empty.txt', new Uint8Array()));
+    expect(error.code).toBe('unreadable');
+    expect(error.message).toContain('the file is empty');
+  });
+
+  it('refuses a file over the size limit', async () => {
+    const error = await refusal(readDocument('huge.txt', new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1)));
+    expect(error.code).toBe('too-large');
+    expect(error.message).toContain('64 MB');
+  });
+
+  it('refuses binary junk named .pdf and binary junk named .txt', async () => {
+    const junk = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+    expect((await refusal(readDocument('report.pdf', junk))).code).toBe('unreadable');
+    expect((await refusal(readDocument('report.txt', junk))).message).toContain('binary');
+  });
+
+  it('refuses a truncated PDF, naming it', async () => {
+    const whole = bytesOf('peel-2016-legitimacy-report.pdf');
+    const error = await refusal(readDocument('cut.pdf', whole.subarray(0, 1500)));
+    expect(error.code).toBe('unreadable');
+    expect(error.message).toContain('cut.pdf');
+  });
+
+  it('refuses a password-protected PDF', async () => {
+    const error = await refusal(readDocument('locked.pdf', bytesOf('encrypted-peel-2016.pdf')));
+    expect(error.code).toBe('unreadable');
+    expect(error.message).toContain('password-protected');
+  });
+
+  it('refuses a zip bomb named .docx before unpacking it', async () => {
+    const error = await refusal(readDocument('bomb.docx', zipBomb()));
+    expect(error.code).toBe('too-large');
+    expect(error.message).toContain('looks like a zip bomb');
+  });
+
+  it('refuses a zip that is not a Word document', async () => {
+    const error = await refusal(readDocument('data.docx', zipOf('data.csv', encode('a,b\n1,2'))));
+    expect(error.code).toBe('unsupported-format');
+  });
+});
+
+/** A one-entry zip whose "word/document.xml" inflates to 300 MB of zeros. */
+function zipBomb(): Uint8Array {
+  return zipOf('word/document.xml', new Uint8Array(300 * 1024 * 1024));
+}
+
+function zipOf(name: string, content: Uint8Array): Uint8Array {
+  const data = deflateRawSync(content, { level: 9 });
+  const fileName = encode(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(content.length, 22);
+  local.writeUInt16LE(fileName.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(content.length, 24);
+  central.writeUInt16LE(fileName.length, 28);
+  const centralOffset = local.length + fileName.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + fileName.length, 12);
+  end.writeUInt32LE(centralOffset, 16);
+  return new Uint8Array(Buffer.concat([local, fileName, data, central, fileName, end]));
+}

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { openAppCore } from './app';
+import { startLoopbackHost } from './http/loopback-host';
+import { downloadInstead } from './http/download';
+import { rendererDir, resolveDataDir } from './paths';
+
+/**
+ * `npm run serve`: the app's UI in a browser on this machine, over the same services as the desktop
+ * app. Used where Electron cannot run, and by the end-to-end tests.
+ */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const dataDir = resolveDataDir(argv);
+  const portArg = argv.find((a) => a.startsWith('--port='));
+  const dir = rendererDir();
+  if (!existsSync(`${dir}/index.html`)) throw new Error(`The renderer is not built (${dir}); run \`npm run build\` first.`);
+  const core = await openAppCore(dataDir, { transport: 'http', saveFile: downloadInstead });
+  const host = await startLoopbackHost({ dispatch: core.dispatch, rendererDir: dir, port: portArg ? Number(portArg.slice(7)) : 0 });
+  process.stdout.write(`Liaison Desk is open at ${host.openUrl}\nData folder: ${dataDir}\n`);
+  const stop = async () => {
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`liaison serve: ${(error as Error).message}\n`);
+  process.exit(1);
+});

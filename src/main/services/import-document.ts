@@ -1,0 +1,93 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import type { ImportOutcome } from '../../shared/api/reports';
+import { newTracking, type Finding, type Report } from '../../shared/domain';
+import { readDocument } from '../ingest';
+import { extract, supportingLinkKey } from '../extract';
+import type { Store } from '../store/repository';
+import type { ReportDoc } from '../store/schema';
+
+export type ImportProgress = (done: number, total: number) => void;
+
+/**
+ * Reads a file the officer handed over, extracts its judgments and findings, and stores it with the
+ * source bytes as received. A file already in the store (same sha256) is not stored twice.
+ */
+export async function importDocument(
+  store: Store,
+  fileName: string,
+  bytes: Uint8Array,
+  onProgress?: ImportProgress,
+): Promise<ImportOutcome> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const existing = store.allReportDocs().find((doc) => doc.report.sha256 === sha256);
+  if (existing) return { id: existing.report.id, duplicate: true, title: existing.report.title };
+
+  const document = await readDocument(fileName, bytes, onProgress);
+  const extraction = extract(document);
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  const report: Report = {
+    id,
+    kind: extraction.kind,
+    title: extraction.title ?? basename(fileName, extname(fileName)),
+    force: extraction.force,
+    inspectorate: extraction.inspectorate,
+    programme: extraction.programme,
+    inspectionType: extraction.inspectionType,
+    period: extraction.period,
+    published: extraction.published,
+    webAddress: null,
+    fileName: basename(fileName),
+    format: document.format,
+    sha256,
+    size: bytes.byteLength,
+    importedAt: now,
+    aboutReportId: null,
+    judgments: extraction.judgments.map((j) => ({ ...j, id: randomUUID() })),
+    quotes: extraction.quotes.map((q) => ({ ...q, id: randomUUID() })),
+    statedChanges: extraction.statedChanges,
+    corrections: [],
+  };
+  const findings: Finding[] = extraction.findings.map((f, order) => ({
+    ...f,
+    id: randomUUID(),
+    reportId: id,
+    order,
+    manual: false,
+    tracking: newTracking(),
+  }));
+  const linkKey = supportingLinkKey(extraction);
+  if (report.kind !== 'inspection-report' && linkKey) {
+    report.aboutReportId = findReportByKey(store, linkKey)?.report.id ?? null;
+  }
+  const stored = await store.addReport(
+    { report, findings, annotations: [] },
+    { sha256, text: document.text, pages: document.pages },
+    bytes,
+  );
+  if (!stored.duplicate && report.kind === 'inspection-report' && linkKey) {
+    await adoptSupportingDocuments(store, id, linkKey);
+  }
+  return { id: stored.id, duplicate: stored.duplicate, title: store.reportDoc(stored.id)?.report.title ?? report.title };
+}
+
+function keyOf(doc: ReportDoc): string | null {
+  return supportingLinkKey({ ...doc.report, judgments: [], findings: [], quotes: [], statedChanges: [] });
+}
+
+function findReportByKey(store: Store, key: string): ReportDoc | undefined {
+  return store.allReportDocs().find((doc) => doc.report.kind === 'inspection-report' && keyOf(doc) === key);
+}
+
+/** A press release imported before its report is linked once the report arrives. */
+async function adoptSupportingDocuments(store: Store, reportId: string, key: string): Promise<void> {
+  const orphans = store
+    .allReportDocs()
+    .filter((doc) => doc.report.kind !== 'inspection-report' && !doc.report.aboutReportId && keyOf(doc) === key);
+  for (const orphan of orphans) {
+    await store.updateReport(orphan.report.id, (draft) => {
+      draft.report.aboutReportId = reportId;
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import { z } from 'zod';
+
+/**
+ * The store as one file: gzipped JSON lines, a header then one record per document. Daily backups
+ * hold the documents that change (index, reports, notes); a full export adds the texts and the
+ * source files so the store can move to another laptop.
+ */
+export const ARCHIVE_FORMAT = 'liaison-desk-archive';
+
+export const ArchiveHeader = z.object({
+  format: z.literal(ARCHIVE_FORMAT),
+  version: z.literal(1),
+  schemaVersion: z.number().int().positive(),
+  createdAt: z.string(),
+  contents: z.enum(['backup', 'full']),
+});
+export type ArchiveHeader = z.infer<typeof ArchiveHeader>;
+
+export interface ArchiveRecord {
+  key: string;
+  data: unknown;
+}
+
+export async function writeArchive(
+  file: string,
+  header: ArchiveHeader,
+  records: AsyncIterable<ArchiveRecord> | Iterable<ArchiveRecord>,
+): Promise<void> {
+  const temp = `${file}.partial`;
+  const gzip = createGzip({ level: 6 });
+  const out = createWriteStream(temp);
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+    gzip.on('error', reject);
+  });
+  gzip.pipe(out);
+  try {
+    const put = async (line: unknown) => {
+      if (!gzip.write(`${JSON.stringify(line)}\n`)) await once(gzip, 'drain');
+    };
+    await put(header);
+    for await (const record of records) await put(record);
+    gzip.end();
+    await done;
+    await rename(temp, file);
+  } catch (error) {
+    gzip.destroy();
+    out.destroy();
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Reads an archive record by record; the first value is the header, checked before anything else. */
+export async function* readArchive(file: string): AsyncGenerator<ArchiveRecord, void, void> {
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  let header: ArchiveHeader | null = null;
+  try {
+    for await (const line of lines) {
+      if (line === '') continue;
+      const value: unknown = JSON.parse(line);
+      if (!header) {
+        header = ArchiveHeader.parse(value);
+        yield { key: 'header', data: header };
+        continue;
+      }
+      const record = value as Partial<ArchiveRecord>;
+      if (typeof record.key !== 'string') throw new Error('an archive record has no key');
+      yield { key: record.key, data: record.data };
+    }
+  } finally {
+    lines.close();
+  }
+  if (!header) throw new Error('the archive is empty');
+}

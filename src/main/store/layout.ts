@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+
+export const NOTE_SHARDS = 64;
+
+/** Where each kind of document lives inside a data folder. */
+export function storeLayout(dir: string) {
+  return {
+    dir,
+    index: join(dir, 'index.json'),
+    reports: join(dir, 'reports'),
+    report: (id: string) => join(dir, 'reports', `${id}.json`),
+    texts: join(dir, 'texts'),
+    text: (sha256: string) => join(dir, 'texts', `${sha256}.json`),
+    sources: join(dir, 'sources'),
+    source: (sha256: string) => join(dir, 'sources', sha256),
+    notes: join(dir, 'notes'),
+    noteShard: (shard: number) => join(dir, 'notes', `${shard}.json`),
+    backups: join(dir, 'backups'),
+    setAside: join(dir, 'set-aside'),
+    lock: join(dir, 'store.lock'),
+  };
+}
+export type StoreLayout = ReturnType<typeof storeLayout>;
+
+export function noteShardOf(noteId: string): number {
+  return createHash('sha1').update(noteId).digest().readUInt16BE(0) % NOTE_SHARDS;
+}

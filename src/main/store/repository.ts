@@ -1,0 +1,417 @@
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { Low } from 'lowdb';
+import type { RecoveryNotice } from '../../shared/api/app';
+import { AppError } from '../../shared/api/result';
+import { DEFAULT_SETTINGS, type Note } from '../../shared/domain';
+import { atomicWrite, type WriteFs } from './atomic-write';
+import { DamagedFileError, DurableJsonFile } from './durable-json-file';
+import { IndexDoc, NotesShard, ReportDoc, SCHEMA_VERSION, TextDoc } from './schema';
+import { noteShardOf, NOTE_SHARDS, storeLayout, type StoreLayout } from './layout';
+import { acquireStoreLock } from './lock';
+import { describeRecovery, findInBackups, setAside } from './recovery';
+import { MIGRATIONS, type Migration } from './migrations';
+import { writeBackup, rotateBackups, writeFullArchive } from './backups';
+
+export interface OpenStoreOptions {
+  /** Reads only: takes no lock, writes nothing (not even a recovery). For `list` and `search` from the CLI. */
+  readOnly?: boolean;
+  /** Injected in tests to simulate a held file or a full disk. */
+  fs?: WriteFs;
+  now?: () => Date;
+  backupsToKeep?: number;
+  migrations?: Migration[];
+  /** Skip the daily backup at open (tests and benchmarks that open many stores). */
+  skipDailyBackup?: boolean;
+}
+
+type Validator<T> = (data: unknown) => T;
+
+/** One lowdb document with the rule that its in-memory copy changes only once the disk has it. */
+class Doc<T> {
+  readonly low: Low<T>;
+  constructor(
+    readonly key: string,
+    readonly adapter: DurableJsonFile<T>,
+    data: T,
+  ) {
+    this.low = new Low(adapter, data);
+  }
+  get data(): T {
+    return this.low.data;
+  }
+  async commit(next: T): Promise<void> {
+    const previous = this.low.data;
+    this.low.data = next;
+    try {
+      await this.low.write();
+    } catch (error) {
+      this.low.data = previous;
+      throw error;
+    }
+  }
+}
+
+const isoNow = (now: () => Date) => now().toISOString();
+
+/**
+ * The only writer of a data folder. Everything lives in memory once opened, except report texts and
+ * source files (large, read on demand). Every change is applied to a copy, validated, written
+ * atomically and only then made current, one change at a time, and the caller's promise settles
+ * after the disk has it.
+ */
+export class Store {
+  readonly layout: StoreLayout;
+  readonly recovered: RecoveryNotice[] = [];
+  lastSavedAt: string | null = null;
+
+  private indexDoc!: Doc<IndexDoc>;
+  private readonly reportDocs = new Map<string, Doc<ReportDoc>>();
+  private readonly shards = new Map<number, Doc<NotesShard>>();
+  private readonly noteIndex = new Map<string, Note>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private releaseLock: (() => Promise<void>) | null = null;
+  private readonly now: () => Date;
+  private closed = false;
+
+  private constructor(
+    dir: string,
+    private readonly options: OpenStoreOptions,
+  ) {
+    this.layout = storeLayout(dir);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  static async open(dir: string, options: OpenStoreOptions = {}): Promise<Store> {
+    const store = new Store(dir, options);
+    if (!options.readOnly) {
+      for (const folder of [dir, store.layout.reports, store.layout.texts, store.layout.sources, store.layout.notes]) {
+        await mkdir(folder, { recursive: true });
+      }
+      store.releaseLock = await acquireStoreLock(store.layout.lock);
+    } else if (!existsSync(dir)) {
+      throw new AppError('not-found', `There is no Liaison Desk data folder at ${dir}.`);
+    }
+    try {
+      await store.load(options.migrations ?? MIGRATIONS);
+      if (!options.readOnly && !options.skipDailyBackup) await store.dailyBackup();
+    } catch (error) {
+      await store.releaseLock?.();
+      throw error;
+    }
+    return store;
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  get index(): Readonly<IndexDoc> {
+    return this.indexDoc.data;
+  }
+
+  reportDoc(id: string): ReportDoc | undefined {
+    return this.reportDocs.get(id)?.data;
+  }
+
+  allReportDocs(): ReportDoc[] {
+    return this.index.reportIds.flatMap((id) => this.reportDocs.get(id)?.data ?? []);
+  }
+
+  note(id: string): Note | undefined {
+    return this.noteIndex.get(id);
+  }
+
+  allNotes(): Note[] {
+    return [...this.noteIndex.values()];
+  }
+
+  async readText(sha256: string): Promise<TextDoc> {
+    const adapter = new DurableJsonFile(this.layout.text(sha256), (d) => TextDoc.parse(d));
+    const text = await adapter.read();
+    if (!text) throw new AppError('not-found', 'The text of this document is missing from the data folder.');
+    return text;
+  }
+
+  async readSource(sha256: string): Promise<Buffer> {
+    return readFile(this.layout.source(sha256));
+  }
+
+  // ---- writing -------------------------------------------------------------------------------
+
+  /** Changes the index (settings, papers, links). `change` edits a draft; its return value is passed back. */
+  updateIndex<R>(change: (draft: IndexDoc) => R): Promise<R> {
+    return this.write(async () => {
+      const draft = structuredClone(this.indexDoc.data);
+      const result = change(draft);
+      await this.save(this.indexDoc, IndexDoc.parse(draft));
+      return result;
+    });
+  }
+
+  updateReport<R>(id: string, change: (draft: ReportDoc) => R): Promise<R> {
+    return this.write(async () => {
+      const doc = this.reportDocs.get(id);
+      if (!doc) throw new AppError('not-found', `There is no report with id ${id}.`);
+      const draft = structuredClone(doc.data);
+      const result = change(draft);
+      await this.save(doc, ReportDoc.parse(draft));
+      return result;
+    });
+  }
+
+  /**
+   * Adds an imported document, unless the same file (by sha256) is already stored, in which case the
+   * existing report's id comes back. The source, its text and the report file are written before the index
+   * names the report, so a crash part-way leaves at worst an unreferenced file, never a dangling id.
+   */
+  addReport(doc: ReportDoc, text: TextDoc, source: Uint8Array): Promise<{ id: string; duplicate: boolean }> {
+    return this.write(async () => {
+      const valid = ReportDoc.parse(doc);
+      const same = this.allReportDocs().find((other) => other.report.sha256 === valid.report.sha256);
+      if (same) return { id: same.report.id, duplicate: true };
+      const id = valid.report.id;
+      if (this.reportDocs.has(id)) throw new AppError('invalid-input', `A report with id ${id} already exists.`);
+      const sourceFile = this.layout.source(valid.report.sha256);
+      if (!existsSync(sourceFile)) await atomicWrite(sourceFile, source, this.options.fs);
+      await atomicWrite(this.layout.text(text.sha256), JSON.stringify(TextDoc.parse(text)), this.options.fs);
+      const reportFile = new Doc(`report:${id}`, this.reportAdapter(id), valid);
+      await reportFile.low.write();
+      const nextIndex = structuredClone(this.indexDoc.data);
+      nextIndex.reportIds.push(id);
+      try {
+        await this.save(this.indexDoc, nextIndex);
+      } catch (error) {
+        await rm(this.layout.report(id), { force: true });
+        throw error;
+      }
+      this.reportDocs.set(id, reportFile);
+      return { id, duplicate: false };
+    });
+  }
+
+  /** Removes a report from the index, then its file. Its source and text stay if another report shares them. */
+  removeReport(id: string): Promise<boolean> {
+    return this.write(async () => {
+      const doc = this.reportDocs.get(id);
+      if (!doc) return false;
+      const nextIndex = structuredClone(this.indexDoc.data);
+      nextIndex.reportIds = nextIndex.reportIds.filter((other) => other !== id);
+      nextIndex.papers = nextIndex.papers.filter((paper) => paper.reportId !== id);
+      const findingIds = new Set(doc.data.findings.map((f) => f.id));
+      nextIndex.links = nextIndex.links.filter((l) => !findingIds.has(l.earlierId) && !findingIds.has(l.laterId));
+      await this.save(this.indexDoc, nextIndex);
+      this.reportDocs.delete(id);
+      await rm(this.layout.report(id), { force: true });
+      const sha = doc.data.report.sha256;
+      if (!this.allReportDocs().some((other) => other.report.sha256 === sha)) {
+        await rm(this.layout.text(sha), { force: true });
+        await rm(this.layout.source(sha), { force: true });
+      }
+      return true;
+    });
+  }
+
+  /** Creates or replaces a note. */
+  putNote(note: Note): Promise<void> {
+    return this.write(async () => {
+      const shard = noteShardOf(note.id);
+      const doc = this.shardDoc(shard);
+      const notes = doc.data.notes.filter((n) => n.id !== note.id);
+      notes.push(note);
+      await this.save(doc, NotesShard.parse({ notes }));
+      this.noteIndex.set(note.id, note);
+    });
+  }
+
+  removeNote(id: string): Promise<boolean> {
+    return this.write(async () => {
+      if (!this.noteIndex.has(id)) return false;
+      const doc = this.shardDoc(noteShardOf(id));
+      await this.save(doc, { notes: doc.data.notes.filter((n) => n.id !== id) });
+      this.noteIndex.delete(id);
+      return true;
+    });
+  }
+
+  /** Writes today's backup now (also done at open), then keeps only the newest ones. */
+  backupNow(): Promise<string> {
+    return this.write(async () => {
+      const file = await writeBackup(this.layout, this.snapshot(), this.now());
+      await rotateBackups(this.layout, this.options.backupsToKeep ?? 14);
+      return file;
+    });
+  }
+
+  /** The whole store, sources and texts included, as one archive file the officer can keep or move. */
+  exportArchive(file: string): Promise<void> {
+    return this.write(() => writeFullArchive(this.layout, this.snapshot(), file, this.now()));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.catch(() => undefined);
+    await this.releaseLock?.();
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  private write<R>(task: () => Promise<R>): Promise<R> {
+    if (this.options.readOnly) {
+      return Promise.reject(new AppError('forbidden', 'The store was opened read-only.'));
+    }
+    if (this.closed) return Promise.reject(new AppError('not-available', 'The store is closed.'));
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async save<T>(doc: Doc<T>, next: T): Promise<void> {
+    try {
+      await doc.commit(next);
+    } catch (error) {
+      throw saveFailure(error);
+    }
+    this.lastSavedAt = isoNow(this.now);
+  }
+
+  private snapshot() {
+    return {
+      index: this.indexDoc.data,
+      reports: this.allReportDocs(),
+      shards: [...this.shards.entries()].map(([shard, doc]) => ({ shard, notes: doc.data })),
+    };
+  }
+
+  private reportAdapter(id: string) {
+    return new DurableJsonFile(this.layout.report(id), (d) => ReportDoc.parse(d), this.options.fs);
+  }
+
+  private shardDoc(shard: number): Doc<NotesShard> {
+    let doc = this.shards.get(shard);
+    if (!doc) {
+      const adapter = new DurableJsonFile(this.layout.noteShard(shard), (d) => NotesShard.parse(d), this.options.fs);
+      doc = new Doc(`notes:${shard}`, adapter, { notes: [] });
+      this.shards.set(shard, doc);
+    }
+    return doc;
+  }
+
+  private async load(migrations: Migration[]): Promise<void> {
+    await this.migrate(migrations);
+    const indexAdapter = new DurableJsonFile(this.layout.index, (d) => IndexDoc.parse(d), this.options.fs);
+    const index = (await this.readOrRecover('index', indexAdapter, (d) => IndexDoc.parse(d))) ?? emptyIndex();
+    this.indexDoc = new Doc('index', indexAdapter, index);
+    if (!existsSync(this.layout.index) && !this.options.readOnly) await this.indexDoc.low.write();
+
+    const missing: string[] = [];
+    await Promise.all(
+      index.reportIds.map(async (id) => {
+        const adapter = this.reportAdapter(id);
+        const data = await this.readOrRecover(`report:${id}`, adapter, (d) => ReportDoc.parse(d));
+        if (data) this.reportDocs.set(id, new Doc(`report:${id}`, adapter, data));
+        else missing.push(id);
+      }),
+    );
+    if (missing.length && !this.options.readOnly) {
+      const lost = new Set(missing);
+      const next = structuredClone(index);
+      next.reportIds = next.reportIds.filter((id) => !lost.has(id));
+      await this.indexDoc.commit(IndexDoc.parse(next));
+    }
+
+    for (let shard = 0; shard < NOTE_SHARDS; shard++) {
+      const file = this.layout.noteShard(shard);
+      if (!existsSync(file)) continue;
+      const adapter = new DurableJsonFile(file, (d) => NotesShard.parse(d), this.options.fs);
+      const data = (await this.readOrRecover(`notes:${shard}`, adapter, (d) => NotesShard.parse(d))) ?? { notes: [] };
+      this.shards.set(shard, new Doc(`notes:${shard}`, adapter, data));
+      for (const note of data.notes) this.noteIndex.set(note.id, note);
+    }
+  }
+
+  /**
+   * Reads one document; if it is damaged, sets it aside, puts back the newest valid copy from the
+   * backups, and records what happened so the UI can tell the officer.
+   */
+  private async readOrRecover<T>(key: string, adapter: DurableJsonFile<T>, validate: Validator<T>): Promise<T | null> {
+    const expectedToExist = key.startsWith('report:');
+    try {
+      const data = await adapter.read();
+      if (data !== null || !expectedToExist) return data;
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw error;
+      if (this.options.readOnly) {
+        throw new AppError('unreadable', `${error.message}. Open the app once to recover it from a backup.`);
+      }
+      const setAsideAs = await setAside(this.layout, adapter.file, this.now());
+      const found = await findInBackups(this.layout, key, validate);
+      if (found) await adapter.write(found.data);
+      this.recovered.push(describeRecovery(this.layout, adapter.file, setAsideAs, error.problem, found?.backup ?? null));
+      return found?.data ?? null;
+    }
+    // A report the index names but whose file has gone.
+    if (this.options.readOnly) return null;
+    const found = await findInBackups(this.layout, key, validate);
+    if (found) await adapter.write(found.data);
+    this.recovered.push(describeRecovery(this.layout, adapter.file, adapter.file, 'the file was missing', found?.backup ?? null));
+    return found?.data ?? null;
+  }
+
+  private async migrate(migrations: Migration[]): Promise<void> {
+    let raw: Record<string, unknown>;
+    try {
+      raw = JSON.parse(await readFile(this.layout.index, 'utf8')) as Record<string, unknown>;
+    } catch {
+      return; // a new store, or a damaged index that recovery deals with
+    }
+    const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
+    if (version > SCHEMA_VERSION) {
+      throw new AppError(
+        'unreadable',
+        `This data folder was written by a newer version of Liaison Desk (format ${version}; this version reads up to ${SCHEMA_VERSION}). Update the app.`,
+      );
+    }
+    const steps = migrations.filter((m) => m.to > version).sort((a, b) => a.to - b.to);
+    if (!steps.length || this.options.readOnly) return;
+    const rewrite = async (file: string, step: (json: Record<string, unknown>) => Record<string, unknown>) => {
+      const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+      await atomicWrite(file, JSON.stringify(step(json)), this.options.fs);
+    };
+    for (const step of steps) {
+      if (step.report) {
+        for (const name of await readdir(this.layout.reports)) await rewrite(`${this.layout.reports}/${name}`, step.report);
+      }
+      if (step.notes) {
+        for (const name of await readdir(this.layout.notes)) await rewrite(`${this.layout.notes}/${name}`, step.notes);
+      }
+      raw = { ...(step.index ? step.index(raw) : raw), schemaVersion: step.to };
+      await atomicWrite(this.layout.index, JSON.stringify(raw), this.options.fs);
+    }
+  }
+
+  private async dailyBackup(): Promise<void> {
+    const today = this.now().toISOString().slice(0, 10);
+    if (existsSync(`${this.layout.backups}/backup-${today}.ldarchive`)) return;
+    await this.backupNow();
+  }
+}
+
+function emptyIndex(): IndexDoc {
+  return { schemaVersion: SCHEMA_VERSION, reportIds: [], settings: { ...DEFAULT_SETTINGS }, papers: [], links: [] };
+}
+
+const DISK_PROBLEMS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EROFS: 'the data folder is on a read-only disk',
+  EACCES: 'the app is not allowed to write to the data folder',
+  EPERM: 'another program (antivirus or a sync client?) kept the file locked',
+  EBUSY: 'another program kept the file busy',
+  EDQUOT: 'the disk quota is used up',
+};
+
+function saveFailure(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const why = DISK_PROBLEMS[code] ?? (error as Error).message;
+  return new AppError('save-failed', `Your change was not saved: ${why}. Nothing else was changed.`);
+}

@@ -1,0 +1,58 @@
+import type { CallInput, CallName, CallOutput } from '../../shared/api/contract';
+import type { Result } from '../../shared/api/result';
+
+type Transport = (name: string, input: unknown) => Promise<unknown>;
+
+const TOKEN_KEY = 'liaison-token';
+
+/** In the browser host the token arrives once in the address fragment and is kept for the tab's life. */
+function httpToken(): string {
+  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(null, '', window.location.pathname);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpTransport(): Transport {
+  const token = httpToken();
+  return async (name, input) => {
+    const response = await fetch(`/api/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ input }),
+    });
+    if (response.headers.get('content-type')?.startsWith('application/json')) return response.json();
+    return { ok: false, error: { code: 'forbidden', message: await response.text() } };
+  };
+}
+
+/** The desktop app talks over the preload's IPC bridge; the browser host over loopback HTTP. */
+const transport: Transport = window.liaison ? (name, input) => window.liaison!.call(name, input) : httpTransport();
+
+export const transportName: 'ipc' | 'http' = window.liaison ? 'ipc' : 'http';
+
+export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>> {
+  try {
+    return (await transport(name, input)) as Result<CallOutput<K>>;
+  } catch (error) {
+    return { ok: false, error: { code: 'not-available', message: `Liaison Desk could not be reached: ${(error as Error).message}` } };
+  }
+}
+
+/** For places where an error should surface as an exception (caught by the page's error display). */
+export async function callOrThrow<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  const result = await call(name, input);
+  if (!result.ok) throw new CallError(result.error.code, result.error.message);
+  return result.value;
+}
+
+export class CallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

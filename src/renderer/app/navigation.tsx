@@ -1,0 +1,14 @@
+import { createContext, useContext } from 'react';
+
+export type Route =
+  | { page: 'reports' }
+  | { page: 'report'; id: string; findingId?: string }
+  | { page: 'findings' }
+  | { page: 'papers' }
+  | { page: 'notes' }
+  | { page: 'settings' };
+
+export type Page = Route['page'];
+
+export const NavigationContext = createContext<(route: Route) => void>(() => undefined);
+export const useNavigate = () => useContext(NavigationContext);

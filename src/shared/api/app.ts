@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { call } from './define';
+import { IsoDateTime } from '../domain/ids';
+
+export const RecoveryNotice = z.object({
+  file: z.string(),
+  setAsideAs: z.string(),
+  problem: z.string(),
+  restoredFrom: z.string().nullable(),
+});
+export type RecoveryNotice = z.infer<typeof RecoveryNotice>;
+
+export const AppStatus = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  lastSavedAt: IsoDateTime.nullable(),
+  recovered: z.array(RecoveryNotice),
+  transport: z.enum(['ipc', 'http']),
+});
+export type AppStatus = z.infer<typeof AppStatus>;
+
+export const appCalls = {
+  'app.status': call(z.object({}), AppStatus, false),
+};

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { appCalls } from './app';
+import { reportCalls } from './reports';
+import { settingsCalls } from './settings';
+
+/**
+ * Every call the renderer can make, with its input and output schemas. Main's handler map must
+ * satisfy this (a missing handler is a compile error) and every input is parsed against it.
+ */
+export const contract = {
+  ...appCalls,
+  ...reportCalls,
+  ...settingsCalls,
+};
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
+
+export const isCallName = (name: unknown): name is CallName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

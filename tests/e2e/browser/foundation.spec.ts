@@ -1,0 +1,53 @@
+import { test, expect } from '@playwright/test';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHost } from '../host';
+import { AppPage } from '../pages/app-page';
+
+test('a fresh store: load the samples, see five documents, restart, they are still there', async ({ page }, testInfo) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'));
+  let host = await startHost(dataDir);
+  const app = new AppPage(page);
+  await page.goto(host.openUrl);
+
+  await expect(page.getByRole('heading', { name: 'No documents yet' })).toBeVisible();
+  await expect(page.getByText(`Data stored in ${dataDir}`)).toBeVisible();
+  await app.loadSamples();
+  await expect(app.reportRows()).toHaveCount(6); // header + five documents
+  const titles = await app.reportTitles();
+  expect(titles).toHaveLength(5);
+  await page.screenshot({ path: testInfo.outputPath('reports-after-samples.png'), fullPage: true });
+  await page.screenshot({ path: 'test-results/screenshots/reports.png' });
+
+  await host.stop();
+  host = await startHost(dataDir);
+  await page.goto(host.openUrl);
+  await expect(app.reportRows()).toHaveCount(6);
+  expect(await app.reportTitles()).toEqual(titles);
+  await host.stop();
+});
+
+test('every main screen passes axe with no serious or critical violations', async ({ page }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'));
+  const host = await startHost(dataDir);
+  const app = new AppPage(page);
+  await page.goto(host.openUrl);
+  await app.loadSamples();
+  for (const section of ['Reports', 'Findings', 'Board papers', 'Notes', 'Settings'] as const) {
+    await app.open(section);
+    expect(await app.seriousA11yViolations(), section).toEqual([]);
+  }
+  await host.stop();
+});
+
+test('the main sections are reachable from the keyboard', async ({ page }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'));
+  const host = await startHost(dataDir);
+  await page.goto(host.openUrl);
+  await page.keyboard.press('Control+5');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.keyboard.press('Control+1');
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  await host.stop();
+});
