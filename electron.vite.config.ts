@@ -5,7 +5,12 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/electron/main.ts') } },
+      rollupOptions: {
+        // The PDF reader's worker is loaded by file (new URL('./pdf-worker.mjs', import.meta.url)), so it is
+        // built as its own entry next to index.js under the same name.
+        input: { index: resolve('src/main/electron/main.ts'), 'pdf-worker': resolve('src/main/ingest/pdf-worker.mjs') },
+        output: { entryFileNames: (chunk) => (chunk.name === 'pdf-worker' ? '[name].mjs' : '[name].js') },
+      },
     },
   },
   preload: {

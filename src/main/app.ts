@@ -6,7 +6,8 @@ import { samplesDir } from './paths';
 import { APP_VERSION } from './version';
 
 export interface AppCore {
-  store: Store;
+  /** The live store: a restore replaces it (see ApiContext.reopenStore). */
+  readonly store: Store;
   dispatch: Dispatch;
   close(): Promise<void>;
 }
@@ -17,7 +18,25 @@ export async function openAppCore(
   context: Pick<ApiContext, 'transport' | 'saveFile'> & Partial<Pick<ApiContext, 'samplesDir'>>,
   storeOptions: OpenStoreOptions = {},
 ): Promise<AppCore> {
-  const store = await Store.open(dataDir, storeOptions);
-  const ctx: ApiContext = { store, version: APP_VERSION, samplesDir: context.samplesDir ?? samplesDir(), ...context };
-  return { store, dispatch: createDispatcher(handlers, ctx), close: () => store.close() };
+  const ctx: ApiContext = {
+    store: await Store.open(dataDir, storeOptions),
+    version: APP_VERSION,
+    samplesDir: context.samplesDir ?? samplesDir(),
+    ...context,
+    async reopenStore(work) {
+      await ctx.store.close();
+      try {
+        return await work(dataDir);
+      } finally {
+        ctx.store = await Store.open(dataDir, storeOptions);
+      }
+    },
+  };
+  return {
+    get store() {
+      return ctx.store;
+    },
+    dispatch: createDispatcher(handlers, ctx),
+    close: () => ctx.store.close(),
+  };
 }

@@ -1,12 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallInput, CallName } from '../../src/shared/api/contract';
+import type { Annotation, Note } from '../../src/shared/domain/notes';
 
 /** Ids of things made during the contract test's setup, for the calls that need one. */
 export interface Fixtures {
   reportId: string;
   spareReportId: string;
+  paperId: string;
+  sparePaperId: string;
+  /** A whole-store export made after the setup, so restoring it gives back the same store. */
+  archiveBase64: string;
+  /** 0 for the call over HTTP, 1 for the same call over IPC. */
+  pass: 0 | 1;
+  /** The findings and judgments of reportId (the 2016 web report: nine findings, four judgments). */
+  findingIds: string[];
+  judgmentIds: string[];
+  /** Three annotations of reportId and three notes made in the setup; the second and third are deleted then restored. */
+  annotations: Annotation[];
+  notes: Note[];
+  /** The findings of the 2018/19 report, and a link made in the setup from the 2016 report's ninth finding to its first. */
+  laterFindingIds: string[];
+  linkId: string;
 }
+
+const nth = (ids: string[], n: number) => ids[n] ?? 'missing';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', name)).toString('base64');
 
@@ -21,7 +39,52 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'reports.text': (f) => ({ id: f.reportId }),
   'reports.import': () => ({ fileName: 'hmi-assessment-transcript.txt', dataBase64: fixture('hmi-assessment-transcript.txt') }),
   'reports.importSamples': () => ({}),
+  'reports.updateMeta': (f) => ({ id: f.reportId, changes: { title: 'PEEL 2016 Legitimacy', webAddress: 'https://www.justiceinspectorates.gov.uk/hmicfrs/' } }),
+  'reports.addJudgment': (f) => ({ id: f.reportId, judgment: { pillar: 'Legitimacy', question: 'A question added by hand', grade: 'Good', lastInspected: null } }),
+  'reports.updateJudgment': (f) => ({ id: f.reportId, judgmentId: nth(f.judgmentIds, 1), changes: { grade: 'Good' } }),
+  'reports.removeJudgment': (f) => ({ id: f.reportId, judgmentId: nth(f.judgmentIds, 3 - f.pass) }),
+  'reports.updateFinding': (f) => ({ id: f.reportId, findingId: nth(f.findingIds, 0), changes: { carriedOver: true } }),
+  'reports.addFinding': (f) => ({
+    id: f.reportId,
+    finding: { kind: 'area-for-improvement', text: 'A finding added by hand', selection: { start: 100, end: 160 } },
+  }),
+  'reports.splitFinding': (f) => ({ id: f.reportId, findingId: nth(f.findingIds, f.pass), at: 10 }),
+  'reports.mergeFindings': (f) => ({ id: f.reportId, findingIds: [nth(f.findingIds, 2 + 2 * f.pass), nth(f.findingIds, 3 + 2 * f.pass)] }),
+  'reports.removeFinding': (f) => ({ id: f.reportId, findingId: nth(f.findingIds, 6 + f.pass) }),
+  'reports.reextract': (f) => ({ id: f.reportId }),
+  'reports.importProgress': () => ({}),
+  'annotations.list': (f) => ({ reportId: f.reportId }),
+  'annotations.create': (f) => ({ reportId: f.reportId, start: 200, end: 260, note: 'Asked the PSD lead about this', tags: ['interview'], colour: 'green' }),
+  'annotations.update': (f) => ({ id: f.annotations[0]?.id ?? 'missing', note: 'Raised at the Gold Group', tags: ['vetting'], colour: 'blue' }),
+  'annotations.delete': (f) => ({ id: f.annotations[1 + f.pass]?.id ?? 'missing' }),
+  'annotations.restore': (f) => ({ annotation: f.annotations[1 + f.pass]! }),
+  'notes.list': (f) => ({ reportId: f.reportId, tag: 'interview' }),
+  'notes.create': (f) => ({ text: 'Hot debrief: vetting backlog raised by the lead inspector.', tags: ['hot debrief'], reportId: f.reportId }),
+  'notes.update': (f) => ({ id: f.notes[0]?.id ?? 'missing', text: 'Interview with the head of PSD, updated.', findingId: nth(f.findingIds, 0) }),
+  'notes.delete': (f) => ({ id: f.notes[1 + f.pass]?.id ?? 'missing' }),
+  'notes.restore': (f) => ({ note: f.notes[1 + f.pass]! }),
+  'search.query': () => ({ q: 'vetti', limit: 10 }),
   'settings.get': () => ({}),
   'settings.update': () => ({ boardName: 'Business Coordination Board' }),
+  'papers.list': () => ({}),
+  'papers.create': (f) => ({ reportId: f.reportId }),
+  'papers.get': (f) => ({ id: f.paperId }),
+  'papers.update': (f) => ({ id: f.paperId, title: 'An update for the Board', paragraphs: { '4.3': 'The report also mentions the force’s work with its alliance partners.' } }),
+  'papers.duplicate': (f) => ({ id: f.paperId }),
+  'papers.export': (f) => ({ id: f.paperId }),
+  'papers.delete': (f) => ({ id: f.sparePaperId }),
+  'register.export': (f) => ({ filter: { reportId: f.reportId, kind: ['area-for-improvement'] } }),
+  'findings.register': (f) => ({ filter: { reportId: f.reportId, status: ['Not started', 'In progress'] }, sort: { by: 'due', dir: 'asc' } }),
+  'findings.get': (f) => ({ id: nth(f.findingIds, 8) }),
+  'findings.update': (f) => ({ id: nth(f.findingIds, 8), owner: 'Head of HR', status: 'In progress', rag: 'Amber', due: '2018-12-31' }),
+  'findings.addProgress': (f) => ({ id: nth(f.findingIds, 8), text: 'Wellbeing training for supervisors booked.' }),
+  'findings.dashboard': () => ({}),
+  'links.suggest': () => ({}),
+  'links.decide': (f) => ({ id: f.linkId, decision: f.pass ? 'confirmed' : 'rejected' }),
+  // Given latest first: the call puts them in time order.
+  'links.create': (f) => ({ earlierId: nth(f.laterFindingIds, 1 + f.pass), laterId: nth(f.findingIds, 8) }),
+  'grades.history': () => ({}),
   'reports.delete': (f) => ({ id: f.spareReportId }),
+  'store.exportArchive': () => ({}),
+  'store.restoreArchive': (f) => ({ fileName: 'liaison-desk.ldarchive', dataBase64: f.archiveBase64 }),
 };

@@ -9,4 +9,9 @@ export interface ApiContext {
   samplesDir: string;
   /** Desktop: a save dialog opened by main, then an atomic write. Browser host: the bytes go back for download. */
   saveFile(suggestedName: string, mimeType: string, bytes: Uint8Array): Promise<SaveOutcome>;
+  /**
+   * Closes the store, runs `work` on the data folder (which it may replace wholesale, as a restore
+   * does), then opens the store again and makes `store` above the new one, whether `work` succeeded or not.
+   */
+  reopenStore<T>(work: (dataDir: string) => Promise<T>): Promise<T>;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestApp } from '../../../tests/helpers/test-app';
+import { isLoopbackPeer } from './loopback-host';
 
 const tempDir = useTempDirs();
 
@@ -82,5 +83,32 @@ describe('loopback host', () => {
     expect(res.status).toBe(400);
     expect(JSON.parse(res.text)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     await app.close();
+  });
+
+  it('refuses any peer address other than its own loopback one, even with the token and the right Host', async () => {
+    const app = await startTestApp(await tempDir());
+    const headers = { Host: `127.0.0.1:${app.host.port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${app.host.token}` };
+    // 127.0.0.2 is another address on this machine's loopback interface, so the test can connect from a peer
+    // address the host has not allowed without needing a second machine.
+    const fromElsewhere = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: app.host.port, localAddress: '127.0.0.2', path: '/api/reports.list', method: 'POST', headers }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(fromElsewhere).toEqual({ status: 403, text: 'Only this computer may connect.' });
+    const fromHere = await raw(app.host.port, '/api/reports.list', headers, '{}');
+    expect(JSON.parse(fromHere.text)).toEqual({ ok: true, value: [] });
+    await app.close();
+  });
+
+  it('accepts only loopback peer addresses', () => {
+    for (const address of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) expect(isLoopbackPeer(address), address).toBe(true);
+    for (const address of ['192.168.1.20', '10.0.0.5', '::ffff:192.168.1.20', 'fe80::1', '0.0.0.0', '', undefined]) {
+      expect(isLoopbackPeer(address), String(address)).toBe(false);
+    }
   });
 });

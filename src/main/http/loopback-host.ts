@@ -38,6 +38,9 @@ export interface LoopbackHostOptions {
 
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::ffff:127.0.0.1', '::1']);
 
+/** The peer check: only this computer's own loopback addresses may talk to the host. */
+export const isLoopbackPeer = (remoteAddress: string | undefined): boolean => LOOPBACK_ADDRESSES.has(remoteAddress ?? '');
+
 /**
  * Serves the built renderer and the API to a browser on this machine only: it listens on 127.0.0.1,
  * refuses any peer that is not loopback, any Host header but its own (DNS rebinding), any foreign
@@ -54,7 +57,7 @@ export async function startLoopbackHost({ dispatch, rendererDir, port = 0 }: Loo
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!LOOPBACK_ADDRESSES.has(req.socket.remoteAddress ?? '')) return refuse(res, 403, 'Only this computer may connect.');
+    if (!isLoopbackPeer(req.socket.remoteAddress)) return refuse(res, 403, 'Only this computer may connect.');
     const host = req.headers.host ?? '';
     const port = (server.address() as AddressInfo).port;
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return refuse(res, 421, 'Wrong Host header.');

@@ -1,5 +1,7 @@
 import { Parser } from 'htmlparser2';
+import { AppError } from '../../shared/api/result';
 import type { BlockKind, TextBlock } from './document-text';
+import { IMPORT_LIMITS } from './limits';
 
 /** Elements whose content is never part of the report's text. */
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'nav', 'button', 'select', 'object']);
@@ -26,6 +28,9 @@ export function htmlToText(html: string): HtmlText {
   let level: number | null = null;
   let cells: string[] | null = null;
   let preDepth = 0;
+  // htmlparser2 keeps its open elements in an array it unshifts into, so time grows with the square
+  // of the nesting; real pages nest a few dozen deep, so a page nested thousands deep is refused.
+  let openDepth = 0;
 
   const flush = (): void => {
     if (cells) return;
@@ -39,6 +44,13 @@ export function htmlToText(html: string): HtmlText {
   const parser = new Parser(
     {
       onopentag(name) {
+        openDepth += 1;
+        if (openDepth > IMPORT_LIMITS.maxHtmlDepth) {
+          throw new AppError(
+            'unreadable',
+            `The page nests elements more than ${IMPORT_LIMITS.maxHtmlDepth.toLocaleString('en-GB')} deep, which no real report does; it was not imported.`,
+          );
+        }
         if (dropDepth > 0 || DROPPED.has(name)) {
           dropDepth += 1;
           return;
@@ -66,6 +78,7 @@ export function htmlToText(html: string): HtmlText {
         if (dropDepth === 0) inline += preDepth > 0 ? text : text.replace(/\s+/g, ' ');
       },
       onclosetag(name) {
+        openDepth -= 1;
         if (dropDepth > 0) {
           dropDepth -= 1;
           return;

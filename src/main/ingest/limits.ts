@@ -2,6 +2,8 @@
 export const IMPORT_LIMITS = {
   maxFileBytes: 64 * 1024 * 1024,
   maxPdfPages: 2000,
+  /** Elements open inside one another in an HTML page (or a DOCX converted to HTML). */
+  maxHtmlDepth: 2000,
   maxDocxUncompressedBytes: 200 * 1024 * 1024,
   maxDocxCompressionRatio: 100,
   /** Share of control characters above which a "text" file is taken to be binary. */

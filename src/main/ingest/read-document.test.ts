@@ -117,6 +117,14 @@ describe('readDocument: bad input', () => {
     expect((await refusal(readDocument('report.txt', junk))).message).toContain('binary');
   });
 
+  it('refuses HTML nested thousands deep, and still reads a page nested a little under the limit', async () => {
+    const deep = (n: number) => encode(`<html><body>${'<div>'.repeat(n)}Areas for improvement${'</div>'.repeat(n)}</body></html>`);
+    const error = await refusal(readDocument('deep.html', deep(50_000)));
+    expect(error.code).toBe('unreadable');
+    expect(error.message).toMatch(/nests elements more than 2,000 deep/);
+    expect((await readDocument('nested.html', deep(IMPORT_LIMITS.maxHtmlDepth - 10))).text).toBe('Areas for improvement');
+  });
+
   it('refuses a truncated PDF, naming it', async () => {
     const whole = bytesOf('peel-2016-legitimacy-report.pdf');
     const error = await refusal(readDocument('cut.pdf', whole.subarray(0, 1500)));

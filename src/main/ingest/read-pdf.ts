@@ -47,7 +47,8 @@ export async function readPdf(fileName: string, bytes: Uint8Array, onProgress?: 
 async function openPdf(fileName: string, bytes: Uint8Array): Promise<PdfDocument> {
   try {
     // pdf.js takes ownership of (and may detach) the buffer it is given, and the workers need their own copy.
-    return await getDocumentProxy(bytes.slice());
+    // A copy as a plain Uint8Array: pdf.js refuses a Node Buffer (what readFile and Buffer.from give).
+    return await getDocumentProxy(new Uint8Array(bytes));
   } catch (error) {
     throw pdfError(fileName, error);
   }
@@ -167,6 +168,6 @@ function readPagesInWorker(
     };
     worker.on('message', onMessage);
     worker.on('error', onError);
-    worker.postMessage({ id, bytes: bytes.slice(), pages });
+    worker.postMessage({ id, bytes: new Uint8Array(bytes), pages });
   });
 }

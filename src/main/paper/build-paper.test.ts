@@ -11,8 +11,8 @@ import {
 } from '../../../tests/fixtures/paper/legitimacy-2017';
 import { buildPaper } from './build-paper';
 import type { PaperInput } from './build-paper';
-import { runsToText } from './inline-markup';
-import type { PaperModel, PaperParagraph } from './model';
+import { runsToText } from '../../shared/domain/paper-markup';
+import type { PaperModel, PaperParagraph } from '../../shared/domain/paper-model';
 
 function paragraph(model: PaperModel, key: string): PaperParagraph {
   const found = model.sections.flatMap((s) => s.paragraphs).find((p) => p.key === key);

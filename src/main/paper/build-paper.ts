@@ -3,12 +3,12 @@ import type { Grade } from '../../shared/domain/grades';
 import type { Finding } from '../../shared/domain/finding';
 import type { BoardPaper, Settings } from '../../shared/domain/paper';
 import type { Judgment, Report } from '../../shared/domain/report';
-import { dateInWords, parseLooseDate, periodStartYear } from './dates';
+import { dateInWords, parseLooseDate, periodEndYear, periodStartYear } from './dates';
 import type { LooseDate } from './dates';
 import { inspectorateName } from './inspectorate';
 import type { InspectorateName } from './inspectorate';
-import { markupToRuns, mergeRuns, runsToMarkup } from './inline-markup';
-import type { ListGroup, PaperList, PaperModel, PaperParagraph, PaperSection, Run } from './model';
+import { markupToRuns, mergeRuns, runsToMarkup } from '../../shared/domain/paper-markup';
+import type { ListGroup, PaperList, PaperModel, PaperParagraph, PaperSection, Run } from '../../shared/domain/paper-model';
 import { questionKey } from './question-key';
 
 export type PaperInput = {
@@ -18,6 +18,8 @@ export type PaperInput = {
   history: Report[];
   settings: Settings;
   paper: Pick<BoardPaper, 'title' | 'date' | 'paragraphs'> | null;
+  /** The inspectorate's summary paragraph beside the overall judgment, read from the report's text; quoted in 4.1 when the report has no summary quote. */
+  summary?: string | null;
 };
 
 /** What every paragraph builder needs to know about the report. */
@@ -27,6 +29,7 @@ type Context = {
   history: Report[];
   settings: Settings;
   published: LooseDate | null;
+  summary: string | null;
   inspectorate: InspectorateName;
   pillars: Pillar[];
   /** Several pillars with components (integrated PEEL) rather than one pillar's questions. */
@@ -67,7 +70,9 @@ export function buildPaper(input: PaperInput): PaperModel {
     history: input.history.filter((r) => r.id !== report.id),
     settings,
     published,
-    inspectorate: inspectorateName(published),
+    summary: input.summary ?? null,
+    // Undated, a report is named for the end of its period: reports come out during or soon after it.
+    inspectorate: inspectorateName(published ?? parseLooseDate(`December ${periodEndYear(report.period) ?? ''}`)),
     pillars,
     integrated: pillars.length > 1,
   };
@@ -192,6 +197,7 @@ function background(ctx: Context): Run[] {
 function summaryQuote(ctx: Context): { text: string; speaker: string | null } | null {
   const quote = ctx.report.quotes.find((x) => x.speaker === null) ?? ctx.report.quotes[0];
   if (quote) return { text: quote.text.trim(), speaker: quote.speaker };
+  if (ctx.summary) return { text: ctx.summary, speaker: null };
   const anchored = ctx.report.judgments
     .filter((j) => j.question === null && j.anchor && j.anchor.quote.length > 40)
     .map((j) => j.anchor?.quote ?? '');

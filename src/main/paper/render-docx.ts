@@ -7,6 +7,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -21,7 +22,7 @@ import {
 } from 'docx';
 import type { FileChild } from 'docx';
 import { imageInfo } from './image-size';
-import type { PaperList, PaperModel, PaperParagraph, Run } from './model';
+import type { PaperList, PaperModel, PaperParagraph, Run } from '../../shared/domain/paper-model';
 
 const FONT = 'Arial';
 const NAVY = '1F3864';
@@ -108,14 +109,18 @@ function logoRun(logo: Uint8Array, height: number): ImageRun {
   return new ImageRun({ type: info.type, data: logo, transformation: { width, height }, altText: { name: 'Logo', description: 'Force logo', title: 'Logo' } });
 }
 
+/** "At least" line spacing: under the document's proportional spacing LibreOffice crops the top off an inline picture. */
+const HEADER_SPACING = { after: 0, line: 240, lineRule: LineRuleType.AT_LEAST } as const;
+
 function headers(model: PaperModel, logo: Uint8Array | undefined): { first: Header; default: Header } {
   const first = new Header({
-    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: logo ? [logoRun(logo, 64)] : [] })],
+    children: [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: HEADER_SPACING, children: logo ? [logoRun(logo, 48)] : [] })],
   });
   const running = new Header({
     children: [
       new Paragraph({
         alignment: AlignmentType.RIGHT,
+        spacing: HEADER_SPACING,
         children: [
           ...(logo ? [logoRun(logo, 28), new TextRun({ text: '  ' })] : []),
           new TextRun({ text: model.header.strapline.replace(/\s*\n\s*/g, ' '), size: 18, color: NAVY }),

@@ -1,4 +1,4 @@
-import type { PaperList, PaperModel, Run } from './model';
+import type { PaperList, PaperModel, Run } from '../../shared/domain/paper-model';
 
 const ROMAN: [number, string][] = [
   [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],

@@ -66,7 +66,9 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveRecord, 
       if (line === '') continue;
       const value: unknown = JSON.parse(line);
       if (!header) {
-        header = ArchiveHeader.parse(value);
+        const parsed = ArchiveHeader.safeParse(value);
+        if (!parsed.success) throw new Error('the file is not a Liaison Desk archive (it does not start with the archive header)');
+        header = parsed.data;
         yield { key: 'header', data: header };
         continue;
       }

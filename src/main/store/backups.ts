@@ -1,8 +1,10 @@
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARCHIVE_FORMAT, readArchive, writeArchive, type ArchiveRecord } from './archive';
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { ARCHIVE_FORMAT, readArchive, writeArchive, type ArchiveHeader, type ArchiveRecord } from './archive';
 import { IndexDoc, NotesShard, ReportDoc, SCHEMA_VERSION, TextDoc } from './schema';
-import type { StoreLayout } from './layout';
+import { noteShardOf, NOTE_SHARDS, type StoreLayout } from './layout';
 
 export interface StoreSnapshot {
   index: IndexDoc;
@@ -60,28 +62,73 @@ export async function writeFullArchive(layout: StoreLayout, snapshot: StoreSnaps
 
 export interface VerifiedArchive {
   contents: 'backup' | 'full';
+  schemaVersion: number;
   index: IndexDoc;
   reports: number;
   notes: number;
+  /** The sha256 of every text and every source file the archive holds (a full export has both for each report). */
+  texts: Set<string>;
+  sources: Set<string>;
 }
 
-/** Reads every record of an archive and validates it; throws naming the first bad record. */
+const SHA256 = /^[0-9a-f]{64}$/;
+
+function parseRecord<T>(key: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: z.ZodError } }, data: unknown): T {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const where = first ? `${first.path.map(String).join('.') || 'root'}: ${first.message}` : parsed.error.message;
+  throw new Error(`the record ${key} does not match the store's schema (${where})`);
+}
+
+/**
+ * Reads every record of an archive and validates it; throws naming the first bad record. Besides the
+ * schemas it checks what a restore relies on: a format this version can read, keys that match their
+ * contents (so no record can name a file outside the store), notes in the shard their id belongs to,
+ * and every source file's sha256.
+ */
 export async function verifyArchive(file: string): Promise<VerifiedArchive> {
-  let contents: 'backup' | 'full' = 'backup';
+  let header: ArchiveHeader | null = null;
   let index: IndexDoc | null = null;
-  let reports = 0;
+  const reportIds = new Set<string>();
   let notes = 0;
-  for await (const record of readArchive(file)) {
-    const [kind] = record.key.split(':');
-    if (record.key === 'header') contents = (record.data as { contents: 'backup' | 'full' }).contents;
-    else if (kind === 'index') index = IndexDoc.parse(record.data);
-    else if (kind === 'report') {
-      ReportDoc.parse(record.data);
-      reports++;
-    } else if (kind === 'notes') notes += NotesShard.parse(record.data).notes.length;
-    else if (kind === 'text') TextDoc.parse(record.data);
-    else if (kind !== 'source') throw new Error(`unknown record "${record.key}"`);
+  const texts = new Set<string>();
+  const sources = new Set<string>();
+  const shards = new Set<number>();
+  for await (const { key, data } of readArchive(file)) {
+    const [kind, name = ''] = key.split(/:(.*)/s);
+    if (key === 'header') {
+      header = data as ArchiveHeader;
+      if (header.schemaVersion > SCHEMA_VERSION) {
+        throw new Error(`the archive was written by a newer version of Liaison Desk (format ${header.schemaVersion}; this version reads up to ${SCHEMA_VERSION})`);
+      }
+    } else if (kind === 'index') {
+      if (index) throw new Error('the archive holds two indexes');
+      index = parseRecord(key, IndexDoc, data);
+    } else if (kind === 'report') {
+      const doc = parseRecord(key, ReportDoc, data);
+      if (doc.report.id !== name || reportIds.has(name)) throw new Error(`the record ${key} holds report ${doc.report.id}, or repeats one`);
+      reportIds.add(name);
+    } else if (kind === 'notes') {
+      const shard = Number(name);
+      if (!/^\d+$/.test(name) || shard >= NOTE_SHARDS || shards.has(shard)) throw new Error(`the record ${key} names no notes file`);
+      shards.add(shard);
+      const shardNotes = parseRecord(key, NotesShard, data).notes;
+      const misplaced = shardNotes.find((note) => noteShardOf(note.id) !== shard);
+      if (misplaced) throw new Error(`the record ${key} holds note ${misplaced.id}, which belongs in another file`);
+      notes += shardNotes.length;
+    } else if (kind === 'text') {
+      if (!SHA256.test(name) || parseRecord(key, TextDoc, data).sha256 !== name) throw new Error(`the record ${key} holds the text of another file`);
+      texts.add(name);
+    } else if (kind === 'source') {
+      if (!SHA256.test(name) || typeof data !== 'string') throw new Error(`the record ${key} is not a source file`);
+      const actual = createHash('sha256').update(Buffer.from(data, 'base64')).digest('hex');
+      if (actual !== name) throw new Error(`the source file ${name.slice(0, 12)}… is damaged (its sha256 is ${actual.slice(0, 12)}…)`);
+      sources.add(name);
+    } else throw new Error(`unknown record "${key}"`);
   }
-  if (!index) throw new Error('the archive has no index');
-  return { contents, index, reports, notes };
+  if (!header || !index) throw new Error('the archive has no index');
+  const unnamed = [...reportIds].find((id) => !index.reportIds.includes(id));
+  if (unnamed) throw new Error(`the archive holds report ${unnamed}, which its index does not name`);
+  return { contents: header.contents, schemaVersion: header.schemaVersion, index, reports: reportIds.size, notes, texts, sources };
 }

@@ -27,6 +27,9 @@ export interface OpenStoreOptions {
 
 type Validator<T> = (data: unknown) => T;
 
+/** What a successful write changed, for in-memory views of the store (the search index) to follow. */
+export type StoreChange = { kind: 'report'; id: string } | { kind: 'note'; id: string } | { kind: 'index' };
+
 /** One lowdb document with the rule that its in-memory copy changes only once the disk has it. */
 class Doc<T> {
   readonly low: Low<T>;
@@ -73,6 +76,8 @@ export class Store {
   private releaseLock: (() => Promise<void>) | null = null;
   private readonly now: () => Date;
   private closed = false;
+  private savedSinceBackup = false;
+  private readonly listeners = new Set<(change: StoreChange) => void>();
 
   private constructor(
     dir: string,
@@ -135,6 +140,12 @@ export class Store {
     return readFile(this.layout.source(sha256));
   }
 
+  /** Calls `listener` after each successful write; returns the function that stops it. */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   // ---- writing -------------------------------------------------------------------------------
 
   /** Changes the index (settings, papers, links). `change` edits a draft; its return value is passed back. */
@@ -143,6 +154,7 @@ export class Store {
       const draft = structuredClone(this.indexDoc.data);
       const result = change(draft);
       await this.save(this.indexDoc, IndexDoc.parse(draft));
+      this.changed({ kind: 'index' });
       return result;
     });
   }
@@ -154,6 +166,7 @@ export class Store {
       const draft = structuredClone(doc.data);
       const result = change(draft);
       await this.save(doc, ReportDoc.parse(draft));
+      this.changed({ kind: 'report', id });
       return result;
     });
   }
@@ -184,6 +197,7 @@ export class Store {
         throw error;
       }
       this.reportDocs.set(id, reportFile);
+      this.changed({ kind: 'report', id });
       return { id, duplicate: false };
     });
   }
@@ -206,7 +220,16 @@ export class Store {
         await rm(this.layout.text(sha), { force: true });
         await rm(this.layout.source(sha), { force: true });
       }
+      this.changed({ kind: 'index' });
+      this.changed({ kind: 'report', id });
       return true;
+    });
+  }
+
+  /** Rewrites a source's extracted text, when re-extraction reads the same file differently (a newer reader). */
+  replaceText(text: TextDoc): Promise<void> {
+    return this.write(async () => {
+      await atomicWrite(this.layout.text(text.sha256), JSON.stringify(TextDoc.parse(text)), this.options.fs);
     });
   }
 
@@ -219,6 +242,7 @@ export class Store {
       notes.push(note);
       await this.save(doc, NotesShard.parse({ notes }));
       this.noteIndex.set(note.id, note);
+      this.changed({ kind: 'note', id: note.id });
     });
   }
 
@@ -228,6 +252,7 @@ export class Store {
       const doc = this.shardDoc(noteShardOf(id));
       await this.save(doc, { notes: doc.data.notes.filter((n) => n.id !== id) });
       this.noteIndex.delete(id);
+      this.changed({ kind: 'note', id });
       return true;
     });
   }
@@ -236,6 +261,7 @@ export class Store {
   backupNow(): Promise<string> {
     return this.write(async () => {
       const file = await writeBackup(this.layout, this.snapshot(), this.now());
+      this.savedSinceBackup = false;
       await rotateBackups(this.layout, this.options.backupsToKeep ?? 14);
       return file;
     });
@@ -248,6 +274,11 @@ export class Store {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Today's backup was taken at open; refresh it so what was done today is in a backup too.
+    if (this.savedSinceBackup && !this.options.skipDailyBackup) {
+      // A failed backup must not stop the app closing; the last good one stays and is tried again next time.
+      await this.backupNow().catch(() => undefined);
+    }
     this.closed = true;
     await this.queue.catch(() => undefined);
     await this.releaseLock?.();
@@ -265,12 +296,24 @@ export class Store {
     return run;
   }
 
+  private changed(change: StoreChange): void {
+    for (const listener of this.listeners) {
+      // The write is on disk already; a failing listener must not make it look as if it was not.
+      try {
+        listener(change);
+      } catch {
+        continue;
+      }
+    }
+  }
+
   private async save<T>(doc: Doc<T>, next: T): Promise<void> {
     try {
       await doc.commit(next);
     } catch (error) {
       throw saveFailure(error);
     }
+    this.savedSinceBackup = true;
     this.lastSavedAt = isoNow(this.now);
   }
 

@@ -41,6 +41,23 @@ export async function call<K extends CallName>(name: K, input: CallInput<K>): Pr
   }
 }
 
+/**
+ * Sends a call as the window is closing (pagehide): the browser host's request is marked keepalive so
+ * it outlives the page; over IPC the message has left the renderer once this returns.
+ */
+export function callWhileLeaving<K extends CallName>(name: K, input: CallInput<K>): void {
+  if (window.liaison) {
+    void window.liaison.call(name, input).catch(() => undefined);
+    return;
+  }
+  void fetch(`/api/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    keepalive: true,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY) ?? ''}` },
+    body: JSON.stringify({ input }),
+  }).catch(() => undefined);
+}
+
 /** For places where an error should surface as an exception (caught by the page's error display). */
 export async function callOrThrow<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
   const result = await call(name, input);

@@ -12,6 +12,9 @@ import { ReportPage } from '../features/reports/ReportPage';
 import { FindingsPage } from '../features/findings/FindingsPage';
 import { PapersPage } from '../features/papers/PapersPage';
 import { NotesPage } from '../features/notes/NotesPage';
+import { QuickCapture } from '../features/notes/QuickCapture';
+import { GlobalSearch } from '../features/search/GlobalSearch';
+import { UndoShortcut } from '../features/undo/UndoShortcut';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
 const useStyles = makeStyles({
@@ -58,6 +61,7 @@ export function App() {
           <Title3 as="p" className={styles.brand}>
             Liaison Desk
           </Title3>
+          <GlobalSearch />
         </header>
         <div className={styles.body}>
           <aside className={styles.side}>
@@ -66,16 +70,20 @@ export function App() {
           <main className={`${styles.main} ${dragging ? styles.drop : ''}`} aria-label="Content">
             <RecoveryBanner />
             {route.page === 'reports' && <ReportsPage importer={importer} />}
-            {route.page === 'report' && <ReportPage id={route.id} findingId={route.findingId} />}
+            {route.page === 'report' && (
+              <ReportPage key={`${route.id}:${route.findingId ?? ''}:${route.annotationId ?? ''}`} id={route.id} findingId={route.findingId} annotationId={route.annotationId} />
+            )}
             {route.page === 'findings' && <FindingsPage />}
             {route.page === 'papers' && <PapersPage />}
-            {route.page === 'notes' && <NotesPage />}
+            {route.page === 'notes' && <NotesPage key={route.noteId ?? ''} noteId={route.noteId} />}
             {route.page === 'settings' && <SettingsPage />}
           </main>
         </div>
         <StatusBar />
       </div>
       <Toaster toasterId={TOASTER_ID} position="bottom-end" />
+      <QuickCapture reportId={route.page === 'report' ? route.id : null} />
+      <UndoShortcut />
     </NavigationContext.Provider>
   );
 }

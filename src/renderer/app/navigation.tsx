@@ -2,10 +2,10 @@ import { createContext, useContext } from 'react';
 
 export type Route =
   | { page: 'reports' }
-  | { page: 'report'; id: string; findingId?: string }
+  | { page: 'report'; id: string; findingId?: string; annotationId?: string }
   | { page: 'findings' }
   | { page: 'papers' }
-  | { page: 'notes' }
+  | { page: 'notes'; noteId?: string }
   | { page: 'settings' };
 
 export type Page = Route['page'];

@@ -1,16 +1,30 @@
 import type { z } from 'zod';
+import { annotationCalls } from './annotations';
 import { appCalls } from './app';
+import { findingCalls } from './findings';
+import { noteCalls } from './notes';
+import { searchCalls } from './search';
+import { paperCalls } from './papers';
 import { reportCalls } from './reports';
+import { reviewCalls } from './review';
 import { settingsCalls } from './settings';
+import { storeCalls } from './store';
 
 /**
  * Every call the renderer can make, with its input and output schemas. Main's handler map must
  * satisfy this (a missing handler is a compile error) and every input is parsed against it.
  */
 export const contract = {
+  ...annotationCalls,
   ...appCalls,
+  ...findingCalls,
+  ...noteCalls,
+  ...searchCalls,
+  ...paperCalls,
   ...reportCalls,
+  ...reviewCalls,
   ...settingsCalls,
+  ...storeCalls,
 };
 
 export type Contract = typeof contract;

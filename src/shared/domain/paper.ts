@@ -28,6 +28,8 @@ export const Settings = z.object({
   /** Where progress on findings is monitored, for paragraph 4.6. */
   monitoringForum: z.string(),
   oversight: z.string(),
+  /** Whether board papers carry the logo in resources/ in their header; absent (older stores) means yes. */
+  includeLogo: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -40,4 +42,5 @@ export const DEFAULT_SETTINGS: Settings = {
   forceName: 'Cambridgeshire Constabulary',
   monitoringForum: "the force's Organisational Improvement Group, chaired by the Head of Corporate Development",
   oversight: 'the Deputy Chief Constable through the HMICFRS Gold Group',
+  includeLogo: true,
 };

@@ -4,6 +4,7 @@ import type { reportCalls, ReportSummary } from '../../../shared/api/reports';
 import { AppError } from '../../../shared/api/result';
 import type { HandlersFor } from '../handler-types';
 import { importDocument } from '../../services/import-document';
+import { trackImport } from '../../services/import-progress';
 import type { ReportDoc } from '../../store/schema';
 import type { Store } from '../../store/repository';
 
@@ -25,8 +26,14 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     return { report, findings };
   },
   'reports.text': async ({ id }, { store }) => store.readText(requireReport(store, id).report.sha256),
-  'reports.import': async ({ fileName, dataBase64 }, { store }) =>
-    importDocument(store, fileName, Buffer.from(dataBase64, 'base64')),
+  'reports.import': async ({ fileName, dataBase64 }, { store }) => {
+    const progress = trackImport(store, fileName);
+    try {
+      return await importDocument(store, fileName, Buffer.from(dataBase64, 'base64'), progress.onProgress);
+    } finally {
+      progress.finish();
+    }
+  },
   'reports.importSamples': async (_input, { store, samplesDir }) => {
     const names = (await readdir(samplesDir)).filter((name) => !name.startsWith('.')).sort();
     const outcomes = [];

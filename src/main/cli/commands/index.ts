@@ -1,6 +1,13 @@
 import type { Command } from '../command';
+import { backupCommand } from './backup';
 import { extractCommand } from './extract';
+import { findingsCommand } from './findings';
 import { importCommand } from './import';
 import { listCommand } from './list';
+import { notesCommand } from './notes';
+import { paperCommand } from './paper';
+import { registerCommand } from './register';
+import { restoreCommand } from './restore';
+import { searchCommand } from './search';
 
-export const commands: Command[] = [importCommand, extractCommand, listCommand];
+export const commands: Command[] = [importCommand, extractCommand, listCommand, paperCommand, registerCommand, findingsCommand, backupCommand, restoreCommand, notesCommand, searchCommand];

@@ -1,5 +1,130 @@
-import { Title2 } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, makeStyles, Spinner, Tab, TabList, Title2, Toast, ToastTitle, tokens, useToastController } from '@fluentui/react-components';
+import { LinkMultipleRegular } from '@fluentui/react-icons';
+import type { RegisterSort } from '../../../shared/domain/views';
+import { TOASTER_ID, useAction, useQuery } from '../../hooks/data';
+import { DashboardView } from './DashboardView';
+import { FindingDetailPanel } from './FindingDetailPanel';
+import { GradeHistoryGrid } from './GradeHistoryGrid';
+import { RegisterTab } from './RegisterTab';
+import { NO_FILTER, type FilterChoices } from './register-filter';
+import { typingIn } from './tracking-labels';
+import { useTrackingEdits } from './useTrackingEdits';
 
+type View = 'register' | 'grades' | 'dashboard';
+
+const TABS: Array<{ value: View; label: string; key: string }> = [
+  { value: 'register', label: 'Register', key: '1' },
+  { value: 'grades', label: 'Grade history', key: '2' },
+  { value: 'dashboard', label: 'Dashboard', key: '3' },
+];
+
+const useStyles = makeStyles({
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS },
+  grow: { flexGrow: 1 },
+  tabs: { marginBottom: tokens.spacingVerticalM },
+});
+
+/**
+ * The findings of every report: the register, the grade history and the dashboard. Shortcuts: Alt+1 … Alt+3
+ * switch tab, Alt+T jumps to the register's text filter, Alt+L suggests links, Ctrl+Z undoes the last tracking edit.
+ */
 export function FindingsPage() {
-  return <Title2 as="h1">Findings</Title2>;
+  const styles = useStyles();
+  const act = useAction();
+  const { dispatchToast } = useToastController(TOASTER_ID);
+  const edits = useTrackingEdits();
+  const register = useQuery('findings.register', {});
+  const [view, setView] = useState<View>('register');
+  const [choices, setChoices] = useState<FilterChoices>(NO_FILTER);
+  const [sort, setSort] = useState<RegisterSort>({ by: 'report', dir: 'asc' });
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [suggesting, setSuggesting] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const rows = register.data ?? [];
+
+  const suggest = useCallback(async () => {
+    setSuggesting(true);
+    const result = await act('links.suggest', {});
+    setSuggesting(false);
+    if (result.ok) {
+      const n = result.value.length;
+      const message = n === 0 ? 'No new links to suggest' : `${n} new link${n === 1 ? '' : 's'} suggested: open a finding to confirm or reject`;
+      dispatchToast(
+        <Toast>
+          <ToastTitle>{message}</ToastTitle>
+        </Toast>,
+        { intent: n === 0 ? 'info' : 'success', timeout: 4000 },
+      );
+    }
+  }, [act, dispatchToast]);
+
+  const { undo } = edits;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey) {
+        const tab = TABS.find((t) => t.key === e.key);
+        if (tab) {
+          e.preventDefault();
+          setView(tab.value);
+        } else if (e.code === 'KeyL') {
+          e.preventDefault();
+          void suggest();
+        } else if (e.code === 'KeyT') {
+          e.preventDefault();
+          setView('register');
+          requestAnimationFrame(() => searchRef.current?.focus());
+        }
+        return;
+      }
+      if (typingIn(e.target)) return;
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        void undo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, suggest]);
+
+  return (
+    <div>
+      <div className={styles.header}>
+        <Title2 as="h1" className={styles.grow}>
+          Findings
+        </Title2>
+        <Button icon={<LinkMultipleRegular />} onClick={() => void suggest()} disabled={suggesting || rows.length === 0} aria-keyshortcuts="Alt+L">
+          Suggest links across inspections
+        </Button>
+      </div>
+      <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="Findings views">
+        {TABS.map((t) => (
+          <Tab key={t.value} value={t.value} aria-keyshortcuts={`Alt+${t.key}`}>
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" aria-label={TABS.find((t) => t.value === view)?.label}>
+        {register.error && <p role="alert">{register.error}</p>}
+        {view === 'register' &&
+          (register.data ? (
+            <RegisterTab
+              rows={rows}
+              choices={choices}
+              onChoices={setChoices}
+              sort={sort}
+              onSort={setSort}
+              onOpen={setOpenId}
+              selectedId={openId}
+              textRef={searchRef}
+            />
+          ) : (
+            !register.error && <Spinner label="Loading the register" />
+          ))}
+        {view === 'grades' && <GradeHistoryGrid />}
+        {view === 'dashboard' && <DashboardView onOpen={setOpenId} />}
+      </div>
+      <FindingDetailPanel findingId={openId} rows={rows} edits={edits} onOpen={setOpenId} onClose={() => setOpenId(null)} />
+    </div>
+  );
 }

@@ -1,5 +1,9 @@
-import { Title2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { PaperEditor } from './PaperEditor';
+import { PapersList } from './PapersList';
 
 export function PapersPage() {
-  return <Title2 as="h1">Board papers</Title2>;
+  const [openId, setOpenId] = useState<string | null>(null);
+  if (openId) return <PaperEditor id={openId} onClose={() => setOpenId(null)} />;
+  return <PapersList onOpen={setOpenId} />;
 }

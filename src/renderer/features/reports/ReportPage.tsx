@@ -1,52 +1,237 @@
-import { Body1, Button, Caption1, makeStyles, Subtitle2, Title2, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular } from '@fluentui/react-icons';
-import { useQuery } from '../../hooks/data';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Caption1, makeStyles, mergeClasses, Subtitle2, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
+import { AddRegular, ArrowClockwiseRegular, ArrowLeftRegular, MergeRegular, TextAddRegular } from '@fluentui/react-icons';
+import { useAction, useQuery } from '../../hooks/data';
 import { useNavigate } from '../../app/navigation';
 import { formatDate } from '../../format';
 import { KIND_LABELS } from './kind-labels';
+import type { HighlightRange } from '../reader/highlights';
+import { LinkedDocuments } from '../reader/LinkedDocuments';
+import { MetadataPanel } from '../reader/MetadataPanel';
+import { Outline } from '../reader/Outline';
+import { placeOf, reportRanges } from '../reader/ranges';
+import type { ReaderDialog } from '../reader/reader-dialog';
+import { ReaderDialogs } from '../reader/ReaderDialogs';
+import { SourceText, type SourceTextHandle } from '../reader/SourceText';
+import { useHasSelectionIn } from '../reader/useSourceSelection';
+import { AnnotateButton } from '../annotations/AnnotateButton';
+import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
+import { useReportAnnotations } from '../annotations/useReportAnnotations';
 
 const useStyles = makeStyles({
-  meta: { color: tokens.colorNeutralForeground2, marginBottom: tokens.spacingVerticalL },
-  list: { paddingLeft: tokens.spacingHorizontalXL },
+  root: { display: 'grid', gridTemplateRows: 'auto 1fr', height: '100%', minHeight: 0, gap: tokens.spacingVerticalS },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  grow: { flexGrow: 1, margin: 0 },
+  meta: { color: tokens.colorNeutralForeground2 },
+  columns: { display: 'grid', gridTemplateColumns: 'minmax(340px, 2fr) 3fr', gap: tokens.spacingHorizontalL, minHeight: 0 },
+  pane: { overflowY: 'auto', minHeight: 0, paddingRight: tokens.spacingHorizontalS },
+  source: {
+    overflowY: 'auto',
+    minHeight: 0,
+    padding: `0 ${tokens.spacingHorizontalL}`,
+    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  toolbar: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  heading: { margin: 0, flexGrow: 1 },
+  /** Below the sticky tabs (a medium TabList is 44 px high). */
+  underTabs: { top: '44px' },
+  sticky: { position: 'sticky', top: 0, zIndex: 2, backgroundColor: tokens.colorNeutralBackground1 },
 });
 
-export function ReportPage({ id }: { id: string; findingId?: string }) {
+/** The report reader: the outline of judgments and findings beside the source text, every item correctable. */
+export function ReportPage({ id, findingId, annotationId }: { id: string; findingId?: string; annotationId?: string }) {
   const styles = useStyles();
   const navigate = useNavigate();
+  const act = useAction();
   const detail = useQuery('reports.get', { id });
+  const source = useQuery('reports.text', { id });
+  const reports = useQuery('reports.list', {});
+  const [activeId, setActiveId] = useState<string | null>(findingId ?? annotationId ?? null);
+  const [tab, setTab] = useState<'outline' | 'details' | 'annotations'>(annotationId ? 'annotations' : 'outline');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<ReaderDialog | null>(null);
+  const [reading, setReading] = useState(false);
+  const sourceText = useRef<SourceTextHandle>(null);
+  const sourcePane = useRef<HTMLDivElement>(null);
+  const outlinePane = useRef<HTMLDivElement>(null);
+  const hasSelection = useHasSelectionIn(sourcePane);
+
+  const report = detail.data?.report;
+  const findings = useMemo(() => detail.data?.findings ?? [], [detail.data]);
+  const annotations = useReportAnnotations(id, source.data?.text);
+  const ranges = useMemo(
+    () => (report ? [...reportRanges(report, findings), ...annotations.ranges] : []),
+    [report, findings, annotations.ranges],
+  );
+  const onActivate = useCallback((range: HighlightRange) => setActiveId(range.id), []);
+
+  useEffect(() => {
+    outlinePane.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
+
   if (detail.error) return <p role="alert">{detail.error}</p>;
-  if (!detail.data) return null;
-  const { report, findings } = detail.data;
+  if (!report) return null;
+
+  const corrected = new Set(report.corrections.filter((c) => c.target === 'report').map((c) => c.field));
+  const chosenForMerge = findings.filter((f) => selected.has(f.id));
+
+  const addFromSelection = () => {
+    const range = sourceText.current?.selection();
+    if (!range || !source.data) return;
+    const text = source.data.text.slice(range.start, range.end).trim();
+    setDialog({
+      type: 'add-finding',
+      selection: range,
+      draft: { kind: 'area-for-improvement', text, leadIn: null, carriedOver: false, ...placeOf(report, findings, range.start) },
+    });
+  };
+
+  const reextract = async () => {
+    setReading(true);
+    const result = await act('reports.reextract', { id });
+    setReading(false);
+    if (result.ok) setDialog({ type: 'reextract', summary: result.value });
+  };
+
   return (
-    <article>
-      <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={() => navigate({ page: 'reports' })}>
-        All reports
-      </Button>
-      <Title2 as="h1" block>
-        {report.title}
-      </Title2>
-      <Caption1 className={styles.meta} block>
-        {KIND_LABELS[report.kind]} · {report.force ?? 'force not stated'} · {report.period ?? 'period not stated'} · published{' '}
-        {formatDate(report.published)}
-      </Caption1>
-      <Subtitle2 as="h2">Judgments</Subtitle2>
-      <ul className={styles.list}>
-        {report.judgments.map((j) => (
-          <li key={j.id}>
-            <Body1>
-              {j.question ?? j.pillar ?? 'Overall'}: <strong>{j.grade ?? 'not graded'}</strong>
-            </Body1>
-          </li>
-        ))}
-      </ul>
-      <Subtitle2 as="h2">Findings</Subtitle2>
-      <ol className={styles.list}>
-        {findings.map((f) => (
-          <li key={f.id}>
-            <Body1>{f.text}</Body1>
-          </li>
-        ))}
-      </ol>
+    <article className={styles.root} aria-labelledby="report-title">
+      <header className={styles.header}>
+        <div className={styles.titleRow}>
+          <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={() => navigate({ page: 'reports' })}>
+            All reports
+          </Button>
+          <Title2 as="h1" id="report-title" className={styles.grow} truncate>
+            {report.title}
+          </Title2>
+          <Button icon={<ArrowClockwiseRegular />} onClick={reextract} disabled={reading}>
+            {reading ? 'Reading again…' : 'Re-extract'}
+          </Button>
+        </div>
+        <Caption1 className={styles.meta}>
+          {KIND_LABELS[report.kind]} · {report.force ?? 'force not stated'} · {report.period ?? 'period not stated'} · published{' '}
+          {formatDate(report.published)}
+          {report.format === 'pdf' && source.data ? ` · PDF, ${source.data.pages.length} pages` : ''}
+        </Caption1>
+        <LinkedDocuments report={report} reports={reports.data ?? []} />
+      </header>
+      <div className={styles.columns}>
+        <section className={styles.pane} ref={outlinePane} aria-label="Review">
+          <div className={styles.sticky}>
+            <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as 'outline' | 'details' | 'annotations')}>
+              <Tab value="outline">Outline</Tab>
+              <Tab value="details">Details</Tab>
+              <Tab value="annotations">Annotations</Tab>
+            </TabList>
+          </div>
+          {tab === 'annotations' && <AnnotationsPanel items={annotations.items} text={source.data?.text} activeId={activeId} onGo={setActiveId} />}
+          {tab === 'outline' ? (
+            <>
+              <div className={mergeClasses(styles.toolbar, styles.underTabs)}>
+                <Subtitle2 as="h2" className={styles.heading}>
+                  Judgments and findings
+                </Subtitle2>
+                <Button size="small" icon={<AddRegular />} onClick={() => setDialog({ type: 'judgment', judgment: null })}>
+                  Judgment
+                </Button>
+                <Button
+                  size="small"
+                  icon={<AddRegular />}
+                  onClick={() =>
+                    setDialog({
+                      type: 'add-finding',
+                      selection: null,
+                      draft: { kind: 'area-for-improvement', text: '', pillar: null, question: null, leadIn: null, carriedOver: false },
+                    })
+                  }
+                >
+                  Finding
+                </Button>
+                <Button
+                  size="small"
+                  icon={<MergeRegular />}
+                  disabled={chosenForMerge.length < 2}
+                  onClick={() => setDialog({ type: 'merge', findings: chosenForMerge })}
+                >
+                  Merge selected{chosenForMerge.length > 1 ? ` (${chosenForMerge.length})` : ''}
+                </Button>
+              </div>
+              <Outline
+                judgments={report.judgments}
+                findings={findings}
+                quotes={report.quotes}
+                handlers={{
+                  activeId,
+                  selected,
+                  onChoose: setActiveId,
+                  onToggle: (findingId, checked) =>
+                    setSelected((s) => {
+                      const next = new Set(s);
+                      if (checked) next.add(findingId);
+                      else next.delete(findingId);
+                      return next;
+                    }),
+                  onEditJudgment: (judgment) => setDialog({ type: 'judgment', judgment }),
+                  onEditFinding: (finding) => setDialog({ type: 'finding', finding }),
+                  onRemoveFinding: (finding) => setDialog({ type: 'remove-finding', finding }),
+                }}
+              />
+            </>
+          ) : tab === 'details' ? (
+            <>
+              <div className={mergeClasses(styles.toolbar, styles.underTabs)}>
+                <Subtitle2 as="h2" className={styles.heading}>
+                  Document details
+                </Subtitle2>
+              </div>
+              <MetadataPanel
+                key={JSON.stringify([report.title, report.kind, report.force, report.published, report.period, report.aboutReportId])}
+                report={report}
+                reports={reports.data ?? []}
+                corrected={corrected}
+                onSave={async (changes) => (await act('reports.updateMeta', { id, changes }, 'Details saved')).ok}
+              />
+            </>
+          ) : null}
+        </section>
+        {/* Focusable so the source can be scrolled from the keyboard. */}
+        <section className={styles.source} ref={sourcePane} aria-labelledby="source-heading" tabIndex={0}>
+          <div className={styles.toolbar}>
+            <Subtitle2 as="h2" id="source-heading" className={styles.heading}>
+              Source text
+            </Subtitle2>
+            <Button size="small" icon={<TextAddRegular />} disabled={!hasSelection} onClick={addFromSelection}>
+              Add finding from selection
+            </Button>
+            {source.data && (
+              <AnnotateButton reportId={id} text={source.data.text} hasSelection={hasSelection} getSelection={() => sourceText.current?.selection() ?? null} />
+            )}
+          </div>
+          {source.error && <p role="alert">{source.error}</p>}
+          {source.data && (
+            <SourceText ref={sourceText} text={source.data.text} pages={source.data.pages} ranges={ranges} activeId={activeId} onActivate={onActivate} />
+          )}
+        </section>
+      </div>
+      <ReaderDialogs
+        reportId={id}
+        dialog={dialog}
+        setDialog={setDialog}
+        onDone={(next) => {
+          setSelected(new Set());
+          if (next) setActiveId(next);
+        }}
+      />
     </article>
   );
 }

@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   makeStyles,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -19,6 +18,7 @@ import { useNavigate } from '../../app/navigation';
 import { formatDate } from '../../format';
 import { EmptyState } from './EmptyState';
 import { ImportButton } from './ImportButton';
+import { ImportProgressBar } from './ImportProgressBar';
 import { KIND_LABELS } from './kind-labels';
 import type { useImport } from './useImport';
 
@@ -39,7 +39,7 @@ export function ReportsPage({ importer }: { importer: ReturnType<typeof useImpor
         <Title2 as="h1" className={styles.grow}>
           Reports
         </Title2>
-        {importer.busy && <Spinner size="tiny" label={`Importing ${importer.current ?? ''}…`} />}
+        {importer.busy && <ImportProgressBar fileName={importer.current} />}
         {list.length > 0 && (
           <>
             <Button icon={<DocumentQueueAddRegular />} onClick={importer.importSamples} disabled={importer.busy}>

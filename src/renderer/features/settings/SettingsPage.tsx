@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Button, Field, Input, makeStyles, Textarea, Title2, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Switch, Textarea, Title2, tokens } from '@fluentui/react-components';
 import type { Settings } from '../../../shared/domain/paper';
 import { useAction, useQuery } from '../../hooks/data';
+import { BackupRestore } from './BackupRestore';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '640px' },
 });
 
-const FIELDS: { key: keyof Settings; label: string; hint: string; multiline?: boolean }[] = [
+const FIELDS: { key: Exclude<keyof Settings, 'includeLogo'>; label: string; hint: string; multiline?: boolean }[] = [
   { key: 'userName', label: 'Your name', hint: 'Recorded against every change and progress update you make.' },
   { key: 'forceName', label: 'Force', hint: 'The force whose reports you track.' },
   { key: 'boardName', label: 'Board', hint: 'Board papers are addressed "To:" this board.' },
@@ -29,6 +30,7 @@ export function SettingsPage() {
   if (!draft) return <Title2 as="h1">Settings</Title2>;
   const dirty = JSON.stringify(draft) !== JSON.stringify(settings.data);
   return (
+    <>
     <form
       className={styles.form}
       onSubmit={(e) => {
@@ -46,11 +48,20 @@ export function SettingsPage() {
           )}
         </Field>
       ))}
+      <Field hint="The logo in resources/logo.png, in the header of every board paper.">
+        <Switch
+          label="Include the force logo"
+          checked={draft.includeLogo !== false}
+          onChange={(_e, d) => setDraft({ ...draft, includeLogo: d.checked })}
+        />
+      </Field>
       <div>
         <Button appearance="primary" type="submit" disabled={!dirty}>
           Save settings
         </Button>
       </div>
     </form>
+    <BackupRestore />
+    </>
   );
 }

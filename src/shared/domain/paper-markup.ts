@@ -1,4 +1,4 @@
-import type { Run } from './model';
+import type { Run } from './paper-model';
 
 /**
  * The officer's paragraph text uses a little Markdown: **bold**, *italic*, ***both***, and a backslash to keep

@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError } from '../../shared/api/result';
+import type { BoardPaper } from '../../shared/domain/paper';
+import type { PaperModel } from '../../shared/domain/paper-model';
+import { filterRegister } from '../../shared/domain/register';
+import type { Report } from '../../shared/domain/report';
+import type { RegisterFilter } from '../../shared/domain/views';
+import { buildPaper } from '../paper/build-paper';
+import { judgmentSummary } from '../paper/judgment-summary';
+import { renderPaperDocx } from '../paper/render-docx';
+import { projectRoot } from '../paths';
+import { registerRows } from '../register/register-row';
+import { renderRegisterXlsx } from '../register/render-xlsx';
+import type { Store } from '../store/repository';
+import type { ReportDoc } from '../store/schema';
+import { compareReportsByTime } from '../tracking/periods';
+import { buildRegister } from '../tracking/register';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const logoFile = (root = projectRoot): string => join(root, 'resources', 'logo.png');
+
+/** Today as an ISO date in the officer's own time zone: a paper written at 00:30 in June is dated that day. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function requireInspectionReport(store: Store, reportId: string): ReportDoc {
+  const doc = store.reportDoc(reportId);
+  if (!doc) throw new AppError('not-found', `There is no report with id ${reportId}; it may have been deleted.`);
+  if (doc.report.kind !== 'inspection-report') {
+    throw new AppError('invalid-input', `“${doc.report.title}” is a supporting document, not an inspection report; a board paper is written about a report.`);
+  }
+  return doc;
+}
+
+const sameForce = (a: Report, b: Report): boolean => (a.force ?? '').trim().toLowerCase() === (b.force ?? '').trim().toLowerCase();
+
+/** Summaries by text and passage: a text never changes (it is named by its sha256), so neither does the summary in it. */
+const summaries = new Map<string, string | null>();
+
+async function summaryOf(store: Store, report: Report): Promise<string | null> {
+  const overall = report.judgments.find((j) => j.question === null && j.anchor !== null)?.anchor;
+  if (!overall || report.quotes.length > 0) return null;
+  const key = `${report.sha256}:${overall.start}:${overall.end}`;
+  if (!summaries.has(key)) {
+    const text = await store.readText(report.sha256).catch(() => null);
+    summaries.set(key, text ? judgmentSummary(text.text, report) : null);
+  }
+  return summaries.get(key) ?? null;
+}
+
+/** The paper for a report as it stands in the store: its findings, the force's other reports, the settings and the officer's edits. */
+export async function paperModel(store: Store, reportId: string, paper: BoardPaper | null): Promise<PaperModel> {
+  const { report, findings } = requireInspectionReport(store, reportId);
+  const history = store
+    .allReportDocs()
+    .map((doc) => doc.report)
+    .filter((other) => other.id !== report.id && other.kind === 'inspection-report' && sameForce(other, report));
+  return buildPaper({ report, findings, history, settings: store.index.settings, paper, summary: await summaryOf(store, report) });
+}
+
+/** The paper as .docx, with the logo in its header unless the officer turned it off. */
+export async function paperDocx(store: Store, model: PaperModel): Promise<Uint8Array> {
+  const { settings } = store.index;
+  if (settings.includeLogo === false) return renderPaperDocx(model, { author: settings.author });
+  const logo = await readFile(logoFile()).catch(() => {
+    throw new AppError('not-found', 'The force logo (resources/logo.png) is missing; restore it, or turn off “Include the force logo” in Settings.');
+  });
+  return renderPaperDocx(model, { author: settings.author, logo: new Uint8Array(logo) });
+}
+
+/** A file name Windows, macOS and Linux all accept, from the paper's title. */
+export function safeFileName(title: string, extension: string): string {
+  const base = title
+    // "2018/19" reads best as "2018-19"; the other characters some system refuses become spaces.
+    .replace(/\//g, '-')
+    .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '')
+    .slice(0, 160)
+    .trim();
+  return `${base || 'Board paper'}.${extension}`;
+}
+
+/** The findings register (every finding, or those the filter keeps) as .xlsx, reports in time order. */
+export async function registerXlsx(store: Store, filter: RegisterFilter = {}, today = todayIso()): Promise<Uint8Array> {
+  const docs = store.allReportDocs();
+  const reports = docs.map((d) => d.report).sort(compareReportsByTime);
+  const findings = docs.flatMap((d) => d.findings);
+  const kept = filterRegister(buildRegister(findings, reports, today), filter, { by: 'report', dir: 'asc' }, today).map((row) => row.finding);
+  return renderRegisterXlsx(registerRows(reports, kept));
+}

@@ -1,0 +1,101 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../shared/api/result';
+import { readArchive } from './archive';
+import { atomicWrite } from './atomic-write';
+import { verifyArchive, type VerifiedArchive } from './backups';
+import { acquireStoreLock } from './lock';
+import { storeLayout, type StoreLayout } from './layout';
+
+/** What a restore replaces; backups/ and set-aside/ stay where they are. */
+const STORE_ENTRIES = ['index.json', 'reports', 'texts', 'sources', 'notes'] as const;
+
+export interface RestoreOutcome {
+  reports: number;
+  notes: number;
+  /** Where the store's previous contents now are, relative to the data folder. */
+  setAsideAs: string;
+}
+
+/**
+ * Checks that an archive can be restored: every record valid (see verifyArchive), and a full export,
+ * with the text and the source file of every report. Throws an AppError naming the problem.
+ */
+export async function checkRestorable(archiveFile: string): Promise<VerifiedArchive> {
+  let verified: VerifiedArchive;
+  try {
+    verified = await verifyArchive(archiveFile);
+  } catch (error) {
+    throw new AppError('unreadable', `The archive cannot be restored: ${describeArchiveProblem(error)}. Nothing was changed.`);
+  }
+  if (verified.contents !== 'full') {
+    throw new AppError(
+      'invalid-input',
+      'This is a daily backup, which holds no documents; restore from a whole-store export (Export the whole store…). Nothing was changed.',
+    );
+  }
+  return verified;
+}
+
+/**
+ * Replaces a data folder's store with an archive's contents. The archive is checked in full first, so
+ * a bad one changes nothing. The new store is written into a folder inside the data folder (same disk,
+ * so the moves are renames), then the current contents are moved into set-aside/before-restore-<time>/
+ * (never deleted) and the new ones moved into place. The store must not be open: this takes its lock.
+ */
+export async function restoreArchive(dataDir: string, archiveFile: string, now: Date = new Date()): Promise<RestoreOutcome> {
+  const verified = await checkRestorable(archiveFile);
+  const shas = new Set<string>();
+  await mkdir(dataDir, { recursive: true });
+  const layout = storeLayout(dataDir);
+  const release = await acquireStoreLock(layout.lock);
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const staging = join(dataDir, `.restore-${stamp}`);
+  try {
+    await stage(storeLayout(staging), archiveFile, shas);
+    for (const sha of shas) {
+      if (!verified.texts.has(sha) || !verified.sources.has(sha)) {
+        throw new AppError('unreadable', `The archive cannot be restored: it lacks the text or source of a document (${sha.slice(0, 12)}…). Nothing was changed.`);
+      }
+    }
+    const setAsideAs = join('set-aside', `before-restore-${stamp}`);
+    await swap(layout, staging, join(dataDir, setAsideAs));
+    return { reports: verified.reports, notes: verified.notes, setAsideAs };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await release();
+  }
+}
+
+async function stage(target: StoreLayout, archiveFile: string, reportShas: Set<string>): Promise<void> {
+  for (const folder of [target.reports, target.texts, target.sources, target.notes]) await mkdir(folder, { recursive: true });
+  for await (const { key, data } of readArchive(archiveFile)) {
+    const [kind, name = ''] = key.split(/:(.*)/s);
+    if (kind === 'index') await atomicWrite(target.index, JSON.stringify(data));
+    else if (kind === 'report') {
+      reportShas.add((data as { report: { sha256: string } }).report.sha256);
+      await atomicWrite(target.report(name), JSON.stringify(data));
+    } else if (kind === 'notes') await atomicWrite(target.noteShard(Number(name)), JSON.stringify(data));
+    else if (kind === 'text') await atomicWrite(target.text(name), JSON.stringify(data));
+    else if (kind === 'source') await atomicWrite(target.source(name), Buffer.from(data as string, 'base64'));
+  }
+}
+
+/** The index goes out first and comes back last, so a stop half-way leaves no index naming missing files. */
+async function swap(layout: StoreLayout, staging: string, setAside: string): Promise<void> {
+  await mkdir(setAside, { recursive: true });
+  for (const entry of STORE_ENTRIES) {
+    const current = join(layout.dir, entry);
+    if (existsSync(current)) await rename(current, join(setAside, entry));
+  }
+  for (const entry of [...STORE_ENTRIES].reverse()) await rename(join(staging, entry), join(layout.dir, entry));
+}
+
+function describeArchiveProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'the file was not found';
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') return 'the file is not a Liaison Desk archive, or it is damaged (it is not valid gzip)';
+  if (error instanceof SyntaxError) return 'the file is damaged (a record is not valid JSON)';
+  return (error as Error).message;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../shared/domain/finding';
+import { dashboard } from './dashboard';
+import { FINDINGS_2017 } from './fixture-reports';
+import { addProgress, applyTrackingPatch } from './tracking-update';
+
+const BY = 'HMICFRS Liaison Officer';
+
+function edit(f: Finding, at: string, patch: Parameters<typeof applyTrackingPatch>[1]): Finding {
+  return { ...f, tracking: applyTrackingPatch(f.tracking, patch, BY, at) };
+}
+function progress(f: Finding, at: string, text: string): Finding {
+  return { ...f, tracking: addProgress(f.tracking, text, BY, at, `${f.id}-${at.slice(0, 10)}`) };
+}
+
+// The six AFIs of the 2017 legitimacy report (board paper of 16 January 2018), tracked through 2018.
+const byId = new Map(FINDINGS_2017.map((f) => [f.id, f]));
+const get = (id: string): Finding => byId.get(id) as Finding;
+
+let useOfForce = edit(get('f17-use-of-force'), '2018-01-20T10:00:00.000Z', { owner: 'Head of PSD', status: 'In progress', rag: 'Amber', due: '2018-04-30' });
+useOfForce = progress(useOfForce, '2018-02-14T10:00:00.000Z', 'External scrutiny panel now reviews use-of-force data.');
+useOfForce = edit(useOfForce, '2018-03-12T10:00:00.000Z', { status: 'Closed', rag: 'Green' });
+
+let vetting = edit(get('f17-vetting'), '2018-01-20T10:00:00.000Z', { owner: 'Head of PSD', status: 'In progress', rag: 'Red', due: '2018-12-31' });
+vetting = progress(vetting, '2018-02-20T10:00:00.000Z', 'Vetting plan agreed with the alliance.');
+vetting = progress(vetting, '2018-03-20T10:00:00.000Z', 'Backlog reduced.');
+
+let grievance = edit(get('f17-grievance'), '2018-02-02T10:00:00.000Z', { owner: 'Head of HR', rag: 'Amber', due: '2018-03-31' });
+grievance = edit(grievance, '2018-05-05T10:00:00.000Z', { status: 'Superseded' });
+
+const complaints = edit(get('f17-complaint-leaflets'), '2018-02-02T10:00:00.000Z', { status: 'Completed — awaiting evidence', due: '2018-02-28' });
+
+const findings = [useOfForce, vetting, grievance, complaints, get('f17-ipcc-referral'), get('f17-assessments')];
+const board = dashboard(findings, '2018-06-01');
+
+describe('dashboard', () => {
+  it('counts open findings by status and by RAG', () => {
+    expect(board).toMatchObject({ total: 6, open: 4, closed: 2 });
+    expect(board.openByStatus).toEqual({
+      'Not started': 2,
+      'In progress': 1,
+      'Completed — awaiting evidence': 1,
+    });
+    expect(board.openByRag).toEqual({ Red: 1, Amber: 0, Green: 0, 'Not rated': 3 });
+    expect(board.withoutOwner).toBe(3);
+  });
+
+  it('lists what is overdue, most overdue first, leaving out what is discharged', () => {
+    // The grievance AFI was due on 31 March but was superseded in May.
+    expect(board.overdue.map((o) => [o.findingId, o.due, o.daysOverdue])).toEqual([['f17-complaint-leaflets', '2018-02-28', 93]]);
+    const april = dashboard([grievance, complaints], '2018-04-15');
+    expect(april.overdue).toHaveLength(1);
+    expect(dashboard([complaints, { ...grievance, tracking: { ...grievance.tracking, status: 'In progress' } }], '2018-04-15').overdue.map((o) => [o.findingId, o.daysOverdue])).toEqual([
+      ['f17-complaint-leaflets', 46],
+      ['f17-grievance', 15],
+    ]);
+  });
+
+  it('replays status changes and progress updates month by month', () => {
+    expect(board.series).toEqual([
+      { month: '2018-01', open: 6, closed: 0, progressUpdates: 0 },
+      { month: '2018-02', open: 6, closed: 0, progressUpdates: 2 },
+      { month: '2018-03', open: 5, closed: 1, progressUpdates: 1 },
+      { month: '2018-04', open: 5, closed: 1, progressUpdates: 0 },
+      { month: '2018-05', open: 4, closed: 2, progressUpdates: 0 },
+      { month: '2018-06', open: 4, closed: 2, progressUpdates: 0 },
+    ]);
+  });
+
+  it('gives a single month when nothing has been tracked yet', () => {
+    const untouched = dashboard(FINDINGS_2017, '2018-01-16');
+    expect(untouched.series).toEqual([{ month: '2018-01', open: 6, closed: 0, progressUpdates: 0 }]);
+    expect(untouched.overdue).toEqual([]);
+  });
+});

@@ -1,0 +1,173 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Caption1, Field, Input, makeStyles, Select, Subtitle2, tokens } from '@fluentui/react-components';
+import { DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import type { AnnotationListItem } from '../../../shared/api/annotations';
+import { COLOURS, type Colour } from '../../../shared/domain/notes';
+import { useAction } from '../../hooks/data';
+import { HIGHLIGHT_COLOURS } from '../reader/highlight-styles';
+import { useUndoable } from '../undo/useUndoable';
+import { AnnotationDialog } from './AnnotationDialog';
+import { COLOUR_NAMES } from './colours';
+import { isAnchored } from './useReportAnnotations';
+
+const useStyles = makeStyles({
+  toolbar: { display: 'flex', alignItems: 'center', padding: `${tokens.spacingVerticalS} 0` },
+  heading: { margin: 0, flexGrow: 1 },
+  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: {
+    borderLeft: '6px solid',
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  active: { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  go: {
+    display: 'block',
+    width: '100%',
+    textAlign: 'left',
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    font: 'inherit',
+    color: tokens.colorNeutralForeground2,
+    fontStyle: 'italic',
+    cursor: 'pointer',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  note: { margin: `${tokens.spacingVerticalXS} 0`, whiteSpace: 'pre-wrap' },
+  meta: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
+  grow: { flexGrow: 1 },
+  field: { minWidth: 0 },
+  select: { width: '100%', minWidth: 0, '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' } },
+});
+
+interface Props {
+  items: AnnotationListItem[];
+  text: string | undefined;
+  activeId: string | null;
+  /** Shows the annotation's passage in the source text. */
+  onGo: (annotationId: string) => void;
+}
+
+const short = (quote: string) => (quote.length > 140 ? `${quote.slice(0, 137)}…` : quote);
+
+/** The report's annotations: filter by words, tag or colour; edit; delete with undo. */
+export function AnnotationsPanel({ items, text, activeId, onGo }: Props) {
+  const styles = useStyles();
+  const act = useAction();
+  const undoable = useUndoable();
+  const [words, setWords] = useState('');
+  const [tag, setTag] = useState('');
+  const [colour, setColour] = useState<Colour | ''>('');
+  const [editing, setEditing] = useState<AnnotationListItem | null>(null);
+
+  const tags = useMemo(() => [...new Set(items.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)), [items]);
+  const shown = useMemo(() => {
+    const needles = words.toLowerCase().split(/\s+/).filter(Boolean);
+    return items.filter((a) => {
+      if (colour && a.colour !== colour) return false;
+      if (tag && !a.tags.includes(tag)) return false;
+      const hay = `${a.note}\n${a.anchor.quote}\n${a.tags.join(' ')}`.toLowerCase();
+      return needles.every((w) => hay.includes(w));
+    });
+  }, [items, words, tag, colour]);
+
+  useEffect(() => {
+    if (activeId) document.getElementById(`annotation-${activeId}`)?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
+
+  // Opened on an annotation (from search): its highlight may be drawn only after the list arrives.
+  const shownInText = useRef<string | null>(null);
+  useEffect(() => {
+    if (!activeId || shownInText.current === activeId) return;
+    const mark = document.querySelector(`mark[data-range-id="${CSS.escape(activeId)}"]`);
+    if (!mark) return;
+    shownInText.current = activeId;
+    mark.scrollIntoView({ block: 'center' });
+  }, [activeId, items, text]);
+
+  const remove = async (a: AnnotationListItem) => {
+    const result = await act('annotations.delete', { id: a.id });
+    if (!result.ok) return;
+    const deleted = result.value;
+    undoable({
+      label: 'Annotation deleted',
+      undo: async () => (await act('annotations.restore', { annotation: deleted }, 'Annotation restored')).ok,
+      redo: async () => (await act('annotations.delete', { id: deleted.id }, 'Annotation deleted')).ok,
+    });
+  };
+
+  return (
+    <section aria-labelledby="annotations-heading">
+      <div className={styles.toolbar}>
+        <Subtitle2 as="h2" id="annotations-heading" className={styles.heading}>
+          Annotations ({items.length})
+        </Subtitle2>
+      </div>
+      <div className={styles.filters}>
+        <Field label="Find in annotations" className={styles.field}>
+          <Input type="search" value={words} onChange={(_e, d) => setWords(d.value)} />
+        </Field>
+        <Field label="Tag" className={styles.field}>
+          <Select className={styles.select} value={tag} onChange={(_e, d) => setTag(d.value)}>
+            <option value="">Any tag</option>
+            {tags.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Colour" className={styles.field}>
+          <Select className={styles.select} value={colour} onChange={(_e, d) => setColour(d.value as Colour | '')}>
+            <option value="">Any colour</option>
+            {COLOURS.map((c) => (
+              <option key={c} value={c}>
+                {COLOUR_NAMES[c]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {items.length === 0 && <Caption1>Select a passage in the source text and choose Annotate (Ctrl+Shift+A).</Caption1>}
+      {items.length > 0 && shown.length === 0 && <Caption1>No annotation matches these filters.</Caption1>}
+      <ul className={styles.list} aria-label="Annotations" data-testid="annotations-list">
+        {shown.map((a) => {
+          const anchored = isAnchored(a, text);
+          return (
+            <li
+              key={a.id}
+              id={`annotation-${a.id}`}
+              className={`${styles.item} ${a.id === activeId ? styles.active : ''}`}
+              style={{ borderLeftColor: HIGHLIGHT_COLOURS[a.colour] }}
+            >
+              <button type="button" className={styles.go} onClick={() => onGo(a.id)} disabled={!anchored}>
+                “{short(a.anchor.quote)}”{anchored ? '' : ' (passage no longer found in the text)'}
+              </button>
+              {a.note && <p className={styles.note}>{a.note}</p>}
+              <div className={styles.meta}>
+                <Caption1 className={styles.grow}>
+                  {COLOUR_NAMES[a.colour]}
+                  {a.tags.length > 0 && ` · ${a.tags.join(', ')}`}
+                </Caption1>
+                <Button size="small" appearance="subtle" icon={<EditRegular />} onClick={() => setEditing(a)}>
+                  Edit
+                </Button>
+                <Button size="small" appearance="subtle" icon={<DeleteRegular />} onClick={() => void remove(a)}>
+                  Delete
+                </Button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {editing && (
+        <AnnotationDialog
+          title="Edit annotation"
+          draft={{ quote: editing.anchor.quote, note: editing.note, tags: editing.tags, colour: editing.colour }}
+          onClose={() => setEditing(null)}
+          onSave={async (values) => (await act('annotations.update', { id: editing.id, ...values }, 'Annotation saved')).ok}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { ArrowUndoRegular } from '@fluentui/react-icons';
+import { FINDING_STATUSES, RAGS, type Finding, type FindingStatus, type Rag } from '../../../shared/domain/finding';
+import { formatDate } from '../../format';
+import type { TrackingEdits } from './useTrackingEdits';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
+  undo: { gridColumn: '1 / -1', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});
+
+/** Owner, status, RAG and target date; each saves as soon as it changes (the owner when the field is left or Enter is pressed). */
+export function TrackingFields({ finding, edits }: { finding: Finding; edits: TrackingEdits }) {
+  const styles = useStyles();
+  const t = finding.tracking;
+  const [owner, setOwner] = useState(t.owner ?? '');
+  const [seenOwner, setSeenOwner] = useState(t.owner);
+  // A save, an undo or another window's edit brings a new owner: show it.
+  if (seenOwner !== t.owner) {
+    setSeenOwner(t.owner);
+    setOwner(t.owner ?? '');
+  }
+  const saveOwner = () => {
+    const next = owner.trim() || null;
+    if (next !== t.owner) void edits.update(finding, { owner: next }, next ? `Owner set to ${next}` : 'Owner cleared');
+  };
+  const last = edits.last?.id === finding.id ? edits.last : null;
+  return (
+    <div className={styles.grid}>
+      <Field label="Owner" hint="Press Enter to save">
+        <Input
+          value={owner}
+          onChange={(_, d) => setOwner(d.value)}
+          onBlur={saveOwner}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') saveOwner();
+          }}
+          placeholder="No owner yet"
+        />
+      </Field>
+      <Field label="Status">
+        <Select value={t.status} onChange={(_, d) => void edits.update(finding, { status: d.value as FindingStatus }, `Status set to ${d.value}`)}>
+          {FINDING_STATUSES.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="RAG">
+        <Select
+          value={t.rag ?? ''}
+          onChange={(_, d) => {
+            const rag = (d.value || null) as Rag | null;
+            void edits.update(finding, { rag }, rag ? `RAG set to ${rag}` : 'RAG cleared');
+          }}
+        >
+          <option value="">Not rated</option>
+          {RAGS.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Target date" hint={t.due ? `Due ${formatDate(t.due)}` : 'No target date'}>
+        <Input
+          type="date"
+          value={t.due ?? ''}
+          onChange={(e, d) => {
+            // A half-typed date reads as empty, like a cleared one; the browser tells them apart.
+            if (e.target.validity.badInput) return;
+            const due = d.value || null;
+            if (due !== t.due) void edits.update(finding, { due }, due ? `Target date set to ${formatDate(due)}` : 'Target date cleared');
+          }}
+        />
+      </Field>
+      {last && (
+        <div className={styles.undo}>
+          <Button size="small" icon={<ArrowUndoRegular />} onClick={() => void edits.undo()} aria-keyshortcuts="Control+Z">
+            Undo
+          </Button>
+          <Text size={200}>Last change: {last.label} (Ctrl+Z)</Text>
+        </div>
+      )}
+    </div>
+  );
+}

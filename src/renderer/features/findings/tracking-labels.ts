@@ -1,0 +1,30 @@
+import type { FieldChange } from '../../../shared/domain/finding';
+import { formatDate } from '../../format';
+
+/** Today as an ISO date in the officer's own time zone, as main works out overdue. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export const FIELD_LABELS: Record<string, string> = {
+  owner: 'Owner',
+  status: 'Status',
+  rag: 'RAG',
+  due: 'Target date',
+  evidence: 'Evidence',
+};
+
+/** A recorded old or new value as the history table shows it. */
+export function historyValue(change: FieldChange, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (change.field === 'due' && typeof value === 'string') return formatDate(value);
+  if (Array.isArray(value)) return value.length ? value.join('; ') : '—';
+  return String(value);
+}
+
+/** Is the keyboard focus somewhere typing goes, where Ctrl+Z and "/" belong to the field? */
+export function typingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}

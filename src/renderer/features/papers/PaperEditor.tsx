@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { Button, Field, Input, makeStyles, Spinner, Text, Title2, Title3, tokens } from '@fluentui/react-components';
+import { ArrowLeftRegular, DocumentArrowDownRegular } from '@fluentui/react-icons';
+import { useQuery } from '../../hooks/data';
+import { formatDate } from '../../format';
+import { ParagraphEditor } from './ParagraphEditor';
+import { PaperPreview } from './PaperPreview';
+import { previewModel } from './paper-draft';
+import { usePaperDraft, type SaveState } from './usePaperDraft';
+import { useSaveExport } from './useSaveExport';
+import { WebAddressField } from './WebAddressField';
+
+const useStyles = makeStyles({
+  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM, flexWrap: 'wrap' },
+  title: { flexGrow: 1, margin: 0, minWidth: '240px' },
+  columns: { display: 'grid', gridTemplateColumns: 'minmax(360px, 1fr) minmax(420px, 1fr)', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
+  fields: { display: 'grid', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
+  twoFields: { display: 'grid', gridTemplateColumns: '1fr 180px', gap: tokens.spacingHorizontalM },
+  section: { margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalS}` },
+  preview: { position: 'sticky', top: 0 },
+  previewHeading: { margin: `0 0 ${tokens.spacingVerticalS}` },
+  status: { color: tokens.colorNeutralForeground3 },
+  failed: { color: tokens.colorPaletteRedForeground1 },
+});
+
+const STATE_LABEL: Record<SaveState, string> = {
+  saved: 'All changes saved',
+  unsaved: 'Unsaved changes…',
+  saving: 'Saving…',
+  failed: 'Not saved — will try again with your next change',
+};
+
+/** The paper's editable parts beside a live preview of the whole paper; edits save themselves. */
+export function PaperEditor({ id, onClose }: { id: string; onClose: () => void }) {
+  const styles = useStyles();
+  const detail = useQuery('papers.get', { id });
+  const settings = useQuery('settings.get', {});
+  const { draft, state, setTitle, setDate, setParagraph, revertParagraph, flush } = usePaperDraft(id, detail.data);
+  const saveExport = useSaveExport();
+  const [exporting, setExporting] = useState(false);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+
+  if (detail.error) {
+    return (
+      <div>
+        <Button icon={<ArrowLeftRegular />} onClick={onClose}>
+          All papers
+        </Button>
+        <Title2 as="h1">Board paper</Title2>
+        <p role="alert">{detail.error}</p>
+      </div>
+    );
+  }
+  if (!detail.data || !draft) return <Spinner label="Opening the paper…" />;
+  const data = detail.data;
+  const model = previewModel(data, draft);
+
+  return (
+    <div>
+      <div className={styles.top}>
+        <Button icon={<ArrowLeftRegular />} onClick={onClose}>
+          All papers
+        </Button>
+        <Title2 as="h1" className={styles.title}>
+          {model.title}
+        </Title2>
+        <Text role="status" aria-live="polite" data-testid="paper-save-state" className={state === 'failed' ? styles.failed : styles.status}>
+          {STATE_LABEL[state]}
+        </Text>
+        <Button
+          appearance="primary"
+          icon={<DocumentArrowDownRegular />}
+          disabled={exporting}
+          onClick={async () => {
+            setExporting(true);
+            await flush();
+            await saveExport('papers.export', { id });
+            setExporting(false);
+          }}
+        >
+          Export .docx
+        </Button>
+      </div>
+      <div className={styles.columns}>
+        <div>
+          <div className={styles.fields}>
+            <Text>
+              About <strong>{data.report.title}</strong>
+              {data.report.published ? `, published ${formatDate(data.report.published)}` : ''}.
+            </Text>
+            <div className={styles.twoFields}>
+              <Field label="Title" hint="Leave it empty for the title derived from the report.">
+                <Input value={draft.title} placeholder={data.defaultTitle} onChange={(_e, d) => setTitle(d.value)} />
+              </Field>
+              <Field label="Date of the paper">
+                <Input type="date" value={draft.date} onChange={(_e, d) => setDate(d.value)} />
+              </Field>
+            </div>
+            <WebAddressField report={data.report} />
+          </div>
+          {model.sections.map((section) => (
+            <section key={section.number} aria-labelledby={`paper-section-${section.number}`}>
+              <Title3 as="h2" id={`paper-section-${section.number}`} className={styles.section}>
+                {section.number}. {section.heading}
+              </Title3>
+              {section.paragraphs.map((p) => (
+                <ParagraphEditor
+                  key={p.key}
+                  paragraph={p}
+                  text={draft.paragraphs[p.key]}
+                  onChange={(text) => setParagraph(p.key, text)}
+                  onFocus={() => setFocusKey(p.key)}
+                  onRevert={() => revertParagraph(p.key, p.defaultText)}
+                />
+              ))}
+            </section>
+          ))}
+        </div>
+        <section className={styles.preview} aria-labelledby="paper-preview-heading">
+          <Title3 as="h2" id="paper-preview-heading" className={styles.previewHeading}>
+            Preview
+          </Title3>
+          <PaperPreview model={model} logo={settings.data?.includeLogo !== false} focusKey={focusKey} />
+        </section>
+      </div>
+    </div>
+  );
+}

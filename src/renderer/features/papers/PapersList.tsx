@@ -1,0 +1,95 @@
+import {
+  Button,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableCellLayout,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { CopyRegular, DocumentArrowDownRegular, EditRegular } from '@fluentui/react-icons';
+import { useAction, useQuery } from '../../hooks/data';
+import { formatDate, formatDateTime } from '../../format';
+import { DeletePaperButton } from './DeletePaperButton';
+import { ExportRegisterButton } from './ExportRegisterButton';
+import { NewPaperDialog } from './NewPaperDialog';
+import { useSaveExport } from './useSaveExport';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL, flexWrap: 'wrap' },
+  grow: { flexGrow: 1 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  empty: { color: tokens.colorNeutralForeground2, maxWidth: '640px' },
+});
+
+/** The saved papers, newest change first, with what can be done to each. */
+export function PapersList({ onOpen }: { onOpen: (id: string) => void }) {
+  const styles = useStyles();
+  const papers = useQuery('papers.list', {});
+  const act = useAction();
+  const saveExport = useSaveExport();
+  const list = papers.data ?? [];
+  return (
+    <div>
+      <div className={styles.header}>
+        <Title2 as="h1" className={styles.grow}>
+          Board papers
+        </Title2>
+        <ExportRegisterButton />
+        <NewPaperDialog onCreated={onOpen} />
+      </div>
+      {papers.error && <p role="alert">{papers.error}</p>}
+      {!papers.loading && !papers.error && list.length === 0 && (
+        <p className={styles.empty}>
+          No papers yet. A new paper takes its grades, findings and dates from an imported report, in the force’s house format; you then write
+          the paragraphs only you can, and export it to Word.
+        </p>
+      )}
+      {list.length > 0 && (
+        <Table aria-label="Board papers" data-testid="papers-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Title</TableHeaderCell>
+              <TableHeaderCell>Report</TableHeaderCell>
+              <TableHeaderCell>Date</TableHeaderCell>
+              <TableHeaderCell>Updated</TableHeaderCell>
+              <TableHeaderCell>Actions</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {list.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell>
+                  <TableCellLayout description={p.editedCount > 0 ? `${p.editedCount} paragraph${p.editedCount === 1 ? '' : 's'} in your own words` : 'Default wording'}>
+                    {p.title}
+                  </TableCellLayout>
+                </TableCell>
+                <TableCell>{p.reportTitle}</TableCell>
+                <TableCell>{formatDate(p.date)}</TableCell>
+                <TableCell>{formatDateTime(p.updatedAt)}</TableCell>
+                <TableCell>
+                  <div className={styles.actions}>
+                    <Button size="small" appearance="primary" icon={<EditRegular />} onClick={() => onOpen(p.id)} aria-label={`Open ${p.title}`}>
+                      Open
+                    </Button>
+                    <Button size="small" icon={<CopyRegular />} onClick={() => void act('papers.duplicate', { id: p.id }, 'Paper duplicated')} aria-label={`Duplicate ${p.title}`}>
+                      Duplicate
+                    </Button>
+                    <Button size="small" icon={<DocumentArrowDownRegular />} onClick={() => void saveExport('papers.export', { id: p.id })} aria-label={`Export ${p.title} as .docx`}>
+                      Export .docx
+                    </Button>
+                    <DeletePaperButton paper={p} />
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}

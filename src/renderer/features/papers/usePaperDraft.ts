@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PaperDetail } from '../../../shared/api/papers';
+import { useAction } from '../../hooks/data';
+import { draftOf, type PaperDraft } from './paper-draft';
+
+/** Long enough to save once per pause in typing, short enough that a closed window loses nothing. */
+const AUTOSAVE_DELAY_MS = 500;
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
+
+type Pending = { title?: string; date?: string; paragraphs: Record<string, string | null> };
+
+const isEmpty = (p: Pending) => p.title === undefined && p.date === undefined && Object.keys(p.paragraphs).length === 0;
+
+/**
+ * The editor's copy of a paper. Edits show at once and are saved after a pause; a re-read from main never
+ * overwrites what the officer is typing, and leaving the editor saves what is still waiting.
+ */
+export function usePaperDraft(id: string, detail: PaperDetail | undefined) {
+  const act = useAction();
+  const [draft, setDraft] = useState<PaperDraft | null>(null);
+  const [state, setState] = useState<SaveState>('saved');
+  const pending = useRef<Pending>({ paragraphs: {} });
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const loadedId = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (detail && detail.paper.id === id && loadedId.current !== id) {
+      loadedId.current = id;
+      setDraft(draftOf(detail));
+    }
+  }, [id, detail]);
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const changes = pending.current;
+    if (isEmpty(changes)) return;
+    pending.current = { paragraphs: {} };
+    setState('saving');
+    const result = await act('papers.update', { id, ...changes });
+    if (!result.ok) {
+      // Keep what failed so the next edit (or leaving) tries again, newer edits on top.
+      pending.current = { ...changes, ...pending.current, paragraphs: { ...changes.paragraphs, ...pending.current.paragraphs } };
+      setState('failed');
+      return;
+    }
+    setState(isEmpty(pending.current) ? 'saved' : 'unsaved');
+  }, [act, id]);
+
+  const schedule = useCallback(
+    (change: (p: Pending) => void) => {
+      change(pending.current);
+      setState('unsaved');
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+    },
+    [flush],
+  );
+
+  useEffect(() => () => void flush(), [flush]);
+
+  const setTitle = (title: string) => {
+    setDraft((d) => (d ? { ...d, title } : d));
+    schedule((p) => (p.title = title));
+  };
+  const setDate = (date: string) => {
+    setDraft((d) => (d ? { ...d, date } : d));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) schedule((p) => (p.date = date));
+  };
+  const setParagraph = (key: string, text: string) => {
+    setDraft((d) => (d ? { ...d, paragraphs: { ...d.paragraphs, [key]: text } } : d));
+    schedule((p) => (p.paragraphs[key] = text));
+  };
+  const revertParagraph = (key: string, defaultText: string) => {
+    setDraft((d) => (d ? { ...d, paragraphs: { ...d.paragraphs, [key]: defaultText } } : d));
+    schedule((p) => (p.paragraphs[key] = null));
+  };
+
+  return { draft, state, setTitle, setDate, setParagraph, revertParagraph, flush };
+}

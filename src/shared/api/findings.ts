@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { call } from './define';
+import { Id, IsoDate } from '../domain/ids';
+import { DocumentKind, FindingKind } from '../domain/extraction';
+import { Finding, FindingLink, FindingStatus, Rag } from '../domain/finding';
+import { Dashboard, GradeHistory, RegisterFilter, RegisterRow, RegisterSort } from '../domain/views';
+
+/** A finding as another finding's link shows it: enough to recognise it and open it. */
+export const LinkedFinding = z.object({
+  id: Id,
+  reportId: Id,
+  reportTitle: z.string(),
+  reportPeriod: z.string().nullable(),
+  reportKind: DocumentKind,
+  kind: FindingKind,
+  text: z.string(),
+  status: FindingStatus,
+});
+export type LinkedFinding = z.infer<typeof LinkedFinding>;
+
+/** A link with both of its findings. */
+export const LinkView = z.object({ link: FindingLink, earlier: LinkedFinding, later: LinkedFinding });
+export type LinkView = z.infer<typeof LinkView>;
+
+export const FindingDetail = z.object({
+  finding: Finding,
+  report: LinkedFinding.pick({ reportId: true, reportTitle: true, reportPeriod: true, reportKind: true }),
+  /** The finding's life across inspections through confirmed links, earliest first, itself included. */
+  chain: z.array(LinkedFinding),
+  /** Links touching this finding that are confirmed or wait for the officer; rejected ones are left out. */
+  links: z.array(LinkView),
+});
+export type FindingDetail = z.infer<typeof FindingDetail>;
+
+/** The tracking fields the officer edits; only the fields sent change. */
+export const TrackingChanges = z.object({
+  owner: z.string().trim().max(200).nullable().optional(),
+  status: FindingStatus.optional(),
+  rag: Rag.nullable().optional(),
+  due: IsoDate.nullable().optional(),
+  evidence: z.array(z.string().trim().max(2_000)).max(500).optional(),
+});
+export type TrackingChanges = z.infer<typeof TrackingChanges>;
+
+export const findingCalls = {
+  'findings.register': call(
+    z.object({ filter: RegisterFilter.optional(), sort: RegisterSort.optional() }),
+    z.array(RegisterRow),
+    false,
+  ),
+  'findings.get': call(z.object({ id: Id }), FindingDetail, false),
+  'findings.update': call(TrackingChanges.extend({ id: Id }), Finding, true),
+  'findings.addProgress': call(z.object({ id: Id, text: z.string().trim().min(1).max(20_000) }), Finding, true),
+  'findings.dashboard': call(z.object({}), Dashboard, false),
+  'links.suggest': call(z.object({}), z.array(LinkView), true),
+  'links.decide': call(z.object({ id: Id, decision: z.enum(['confirmed', 'rejected']) }), LinkView, true),
+  'links.create': call(z.object({ earlierId: Id, laterId: Id }), LinkView, true),
+  'grades.history': call(z.object({}), GradeHistory, false),
+};

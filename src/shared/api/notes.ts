@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { call } from './define';
+import { NoteText, Tags } from './tags';
+import { Id } from '../domain/ids';
+import { Note } from '../domain/notes';
+
+export const NoteFilter = z.object({
+  reportId: Id.optional(),
+  findingId: Id.optional(),
+  /** Notes carrying this tag (ignoring case). */
+  tag: z.string().trim().max(60).optional(),
+  /** Words found in the note or its tags (ignoring case). */
+  text: z.string().trim().max(500).optional(),
+  /** The newest this many; all when absent. */
+  limit: z.number().int().positive().max(100_000).optional(),
+});
+export type NoteFilter = z.infer<typeof NoteFilter>;
+
+const Question = z.string().trim().max(1000).nullable();
+
+export const NewNote = z.object({
+  text: NoteText.default(''),
+  tags: Tags.default([]),
+  reportId: Id.nullable().default(null),
+  question: Question.default(null),
+  findingId: Id.nullable().default(null),
+});
+export type NewNote = z.input<typeof NewNote>;
+
+export const NoteChanges = z.object({
+  id: Id,
+  text: NoteText.optional(),
+  tags: Tags.optional(),
+  reportId: Id.nullable().optional(),
+  question: Question.optional(),
+  findingId: Id.nullable().optional(),
+});
+export type NoteChanges = z.input<typeof NoteChanges>;
+
+export const noteCalls = {
+  /** Newest first. */
+  'notes.list': call(NoteFilter, z.array(Note), false),
+  'notes.create': call(NewNote, Note, true),
+  'notes.update': call(NoteChanges, Note, true),
+  /** Returns what was deleted, so the UI can offer Undo (notes.restore). */
+  'notes.delete': call(z.object({ id: Id }), Note, true),
+  'notes.restore': call(z.object({ note: Note }), Note, true),
+};

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { call } from './define';
+import { Id } from '../domain/ids';
+
+export const SEARCH_KINDS = ['report', 'finding', 'annotation', 'note'] as const;
+export const SearchKind = z.enum(SEARCH_KINDS);
+export type SearchKind = z.infer<typeof SearchKind>;
+
+export const SearchHit = z.object({
+  kind: SearchKind,
+  id: Id,
+  /** The report the hit belongs to (a note may have none). */
+  reportId: Id.nullable(),
+  reportTitle: z.string().nullable(),
+  title: z.string(),
+  /** The passage around the first word that matched, with … where it was cut. */
+  snippet: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const searchCalls = {
+  /** Best matches first; the last word counts as a prefix, so results come as the officer types. */
+  'search.query': call(
+    z.object({
+      q: z.string().max(500),
+      limit: z.number().int().min(1).max(200).default(20),
+      kinds: z.array(SearchKind).optional(),
+    }),
+    z.array(SearchHit),
+    false,
+  ),
+};

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { Id, IsoDate } from './ids';
+import { Grade } from './grades';
+import { DocumentKind, FindingKind } from './extraction';
+import { Finding, FindingStatus, ProgressUpdate, Rag } from './finding';
+
+/** One line of the findings register: the finding with what the table shows beside it. */
+export const RegisterRow = z.object({
+  finding: Finding,
+  reportTitle: z.string(),
+  reportPeriod: z.string().nullable(),
+  /** The report's place in time among all reports, for sorting by report. */
+  reportRank: z.number().int().nonnegative(),
+  questionKey: z.string().nullable(),
+  overdue: z.boolean(),
+  latestProgress: ProgressUpdate.nullable(),
+  /** Lower-case text the free-text filter looks in: finding, lead-in, question, owner, progress and evidence. */
+  haystack: z.string(),
+});
+export type RegisterRow = z.infer<typeof RegisterRow>;
+
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]);
+
+export const RegisterFilter = z.object({
+  reportId: Id.optional(),
+  pillar: z.string().optional(),
+  /** A question in any year's wording; matched through questionKey. */
+  question: z.string().optional(),
+  kind: oneOrMany(FindingKind).optional(),
+  status: oneOrMany(FindingStatus).optional(),
+  /** null: findings nobody owns yet. A name matches whatever its case. */
+  owner: z.string().nullable().optional(),
+  /** null: findings not yet rated. */
+  rag: oneOrMany(Rag).nullable().optional(),
+  overdue: z.boolean().optional(),
+  /** Every word must appear somewhere in the row's text. */
+  text: z.string().optional(),
+});
+export type RegisterFilter = z.infer<typeof RegisterFilter>;
+
+export const REGISTER_SORT_KEYS = [
+  'report',
+  'order',
+  'pillar',
+  'question',
+  'kind',
+  'text',
+  'owner',
+  'status',
+  'rag',
+  'due',
+  'overdue',
+  'updated',
+] as const;
+export const RegisterSortKey = z.enum(REGISTER_SORT_KEYS);
+export type RegisterSortKey = z.infer<typeof RegisterSortKey>;
+
+export const RegisterSort = z.object({ by: RegisterSortKey, dir: z.enum(['asc', 'desc']) });
+export type RegisterSort = z.infer<typeof RegisterSort>;
+
+export const GradeCellChange = z.enum(['improved', 'no-change', 'declined', 'not-comparable', 'first']);
+export type GradeCellChange = z.infer<typeof GradeCellChange>;
+
+export const GradeCell = z.object({
+  reportId: Id,
+  period: z.string().nullable(),
+  /** False when this report did not judge this line at all. */
+  present: z.boolean(),
+  grade: Grade.nullable(),
+  lastInspected: z.string().nullable(),
+  /** The report repeats a judgment from an earlier inspection rather than making a new one. */
+  carriedOver: z.boolean(),
+  change: GradeCellChange,
+  /** The period of the judgment the change is measured against, for wording like "(no change from 2016)". */
+  comparedWith: z.string().nullable(),
+});
+export type GradeCell = z.infer<typeof GradeCell>;
+
+export const GradeLine = z.object({
+  key: z.string(),
+  label: z.string(),
+  kind: z.enum(['overall', 'pillar', 'question']),
+  /** The pillar's key ('legitimacy' …) when known. */
+  pillar: z.string().nullable(),
+  /** One cell per column, in column order. */
+  cells: z.array(GradeCell),
+});
+export type GradeLine = z.infer<typeof GradeLine>;
+
+export const GradeColumn = z.object({
+  reportId: Id,
+  period: z.string().nullable(),
+  title: z.string(),
+  /** A board paper states the grades of a year whose report may not be in the store; the grid says so. */
+  kind: DocumentKind,
+});
+export type GradeColumn = z.infer<typeof GradeColumn>;
+
+export const GradeHistory = z.object({ lines: z.array(GradeLine), columns: z.array(GradeColumn) });
+export type GradeHistory = z.infer<typeof GradeHistory>;
+
+export const OverdueItem = z.object({
+  findingId: Id,
+  reportId: Id,
+  text: z.string(),
+  owner: z.string().nullable(),
+  rag: Rag.nullable(),
+  due: IsoDate,
+  daysOverdue: z.number().int(),
+});
+export type OverdueItem = z.infer<typeof OverdueItem>;
+
+/** The state of the findings at the end of a month (YYYY-MM). */
+export const MonthPoint = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  open: z.number().int().nonnegative(),
+  closed: z.number().int().nonnegative(),
+  progressUpdates: z.number().int().nonnegative(),
+});
+export type MonthPoint = z.infer<typeof MonthPoint>;
+
+const Count = z.number().int().nonnegative();
+
+export const Dashboard = z.object({
+  total: Count,
+  open: Count,
+  closed: Count,
+  openByStatus: z.object({ 'Not started': Count, 'In progress': Count, 'Completed — awaiting evidence': Count }),
+  openByRag: z.object({ Red: Count, Amber: Count, Green: Count, 'Not rated': Count }),
+  /** Most overdue first. */
+  overdue: z.array(OverdueItem),
+  withoutOwner: Count,
+  series: z.array(MonthPoint),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+export type OpenStatus = keyof Dashboard['openByStatus'];

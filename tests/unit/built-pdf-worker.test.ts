@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+// Inside node_modules so the bundle's bare imports (unpdf) resolve as they do from out/.
+const OUT = join(ROOT, 'node_modules', '.cache', `liaison-build-check-${process.pid}`);
+
+interface Reply {
+  page?: number;
+  items?: { str: string }[];
+  done?: boolean;
+  error?: { message: string };
+}
+
+/** The PDF reader starts its worker by a path relative to its own module; in the built app that module is out/main/index.js. */
+describe('the built main bundle', () => {
+  it('ships the PDF worker where the bundle looks for it, and the worker reads a PDF', async () => {
+    execFileSync('npx', ['electron-vite', 'build', '--outDir', OUT, '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe' });
+    try {
+      const bundle = join(OUT, 'main', 'index.js');
+      const source = await readFile(bundle, 'utf8');
+      const match = /new Worker\(new URL\(["']([^"']+)["'],\s*import\.meta\.url\)/.exec(source);
+      expect(match?.[1]).toBe('./pdf-worker.mjs');
+      const workerUrl = new URL(match![1]!, pathToFileURL(bundle));
+      expect(existsSync(workerUrl)).toBe(true);
+
+      const bytes = new Uint8Array(await readFile(join(ROOT, 'tests', 'fixtures', 'peel-2016-legitimacy-report.pdf')));
+      const worker = new Worker(workerUrl);
+      const pages: Record<number, string> = {};
+      await new Promise<void>((resolve, reject) => {
+        worker.on('error', reject);
+        worker.on('message', (reply: Reply) => {
+          if (reply.error) reject(new Error(reply.error.message));
+          else if (reply.done) resolve();
+          else if (reply.page) pages[reply.page] = (reply.items ?? []).map((i) => i.str).join(' ');
+        });
+        worker.postMessage({ id: 1, bytes, pages: [1] });
+      });
+      await worker.terminate();
+      // The first page of the report, as LibreOffice laid it out from the web report's text.
+      expect(pages[1]).toContain('Cambridgeshire');
+      expect(pages[1]).toContain('Legitimacy');
+    } finally {
+      await rm(OUT, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
