@@ -34,6 +34,7 @@ export default defineConfig({
             '--disable-component-update',
             '--disable-sync',
             '--no-first-run',
+            '--lang=en-GB',
           ],
         },
       },

@@ -3,6 +3,7 @@ import { openAppCore } from './app';
 import { startLoopbackHost } from './http/loopback-host';
 import { downloadInstead } from './http/download';
 import { rendererDir, resolveDataDir } from './paths';
+import { warmSearch } from './services/search';
 
 /**
  * `npm run serve`: the app's UI in a browser on this machine, over the same services as the desktop
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const core = await openAppCore(dataDir, { transport: 'http', saveFile: downloadInstead });
   const host = await startLoopbackHost({ dispatch: core.dispatch, rendererDir: dir, port: portArg ? Number(portArg.slice(7)) : 0 });
   process.stdout.write(`Liaison Desk is open at ${host.openUrl}\nData folder: ${dataDir}\n`);
+  void warmSearch(core.store);
   const stop = async () => {
     await host.close();
     await core.close();

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { openAppCore, type AppCore } from '../app';
 import { resolveDataDir, samplesDir } from '../paths';
+import { warmSearch } from '../services/search';
 import { setupIpc } from './ipc';
 import { saveThroughDialog } from './save-dialog';
 import { setupSecurity } from './security';
@@ -13,6 +14,8 @@ if (!app.requestSingleInstanceLock()) {
   // Another Liaison Desk already has the store open; it will come to the front (second-instance below).
   app.quit();
 } else {
+  // British English throughout, including Chromium's own controls (date pickers show 16/01/2018).
+  app.commandLine.appendSwitch('lang', 'en-GB');
   setupSecurity();
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -40,6 +43,7 @@ async function start(): Promise<void> {
   setupIpc(core.dispatch, rendererUrl);
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = null));
+  void warmSearch(core.store);
 }
 
 function fatal(error: unknown): void {

@@ -5,7 +5,8 @@ import { getDocumentProxy } from 'unpdf';
 parentPort.on('message', async ({ id, bytes, pages }) => {
   let document;
   try {
-    document = await getDocumentProxy(bytes);
+    // The same options as PDF_OPTIONS in read-pdf.ts (a worker in plain JavaScript cannot import it).
+    document = await getDocumentProxy(bytes, { verbosity: 0, disableFontFace: true, isEvalSupported: false });
     for (const number of pages) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();

@@ -9,6 +9,12 @@ import { layoutPage, type PdfItem } from './pdf-lines';
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 type Progress = (done: number, total: number) => void;
 
+/**
+ * Errors only: pdf.js otherwise prints a warning for every oddity of a damaged file, and a damaged
+ * file already gets one clear message from us. Fonts are never rendered, only their text read.
+ */
+export const PDF_OPTIONS = { verbosity: 0, disableFontFace: true, isEvalSupported: false } as const;
+
 /** Below this many pages a worker's start-up costs more than it saves. */
 const PARALLEL_FROM_PAGES = 12;
 const WORKER_COUNT = 1;
@@ -48,7 +54,7 @@ async function openPdf(fileName: string, bytes: Uint8Array): Promise<PdfDocument
   try {
     // pdf.js takes ownership of (and may detach) the buffer it is given, and the workers need their own copy.
     // A copy as a plain Uint8Array: pdf.js refuses a Node Buffer (what readFile and Buffer.from give).
-    return await getDocumentProxy(new Uint8Array(bytes));
+    return await getDocumentProxy(new Uint8Array(bytes), PDF_OPTIONS);
   } catch (error) {
     throw pdfError(fileName, error);
   }

@@ -9,7 +9,7 @@ import { inspectorateName } from './inspectorate';
 import type { InspectorateName } from './inspectorate';
 import { markupToRuns, mergeRuns, runsToMarkup } from '../../shared/domain/paper-markup';
 import type { ListGroup, PaperList, PaperModel, PaperParagraph, PaperSection, Run } from '../../shared/domain/paper-model';
-import { questionKey } from './question-key';
+import { questionKey } from '../../shared/domain/question-key';
 
 export type PaperInput = {
   report: Report;

@@ -90,6 +90,14 @@ function searchOf(store: Store): StoreSearch {
   return search;
 }
 
+/**
+ * Builds the store's index in the background (in chunks, so calls go on being answered), so the
+ * officer's first search does not wait for it. Long-running hosts call this once the store is open.
+ */
+export async function warmSearch(store: Store): Promise<void> {
+  await searchOf(store).ready();
+}
+
 /** Searches reports, findings, annotations and notes of the store; best matches first. */
 export async function searchStore(store: Store, q: string, options: { limit?: number; kinds?: readonly SearchKind[] } = {}): Promise<SearchHit[]> {
   const index = await searchOf(store).ready();

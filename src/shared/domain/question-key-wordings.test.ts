@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { questionKey } from './question-key';
 
-describe('questionKey', () => {
+describe('questionKey across the wordings the reports and papers use', () => {
   it('matches the PEEL 2016/17 legitimacy questions with the 2018/19 component names', () => {
     expect(questionKey('How well does the force ensure that its workforce behaves ethically and lawfully?')).toBe(
       questionKey('Ethical and lawful workforce behaviour'),
