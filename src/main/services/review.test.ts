@@ -1,3 +1,4 @@
+import { FIXTURES } from '../../../tests/helpers/fixtures';
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,7 +11,6 @@ import { importDocument } from './import-document';
 import { weave } from './reextract';
 
 const tempDir = useTempDirs();
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'tests', 'fixtures');
 
 type Review = typeof reviewCalls;
 

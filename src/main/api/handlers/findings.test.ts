@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { callFails, callOk } from '../../../../tests/helpers/dispatch';
+import { FIXTURES } from '../../../../tests/helpers/fixtures';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import type { CallName } from '../../../shared/api/contract';
 import type { FindingDetail, LinkView } from '../../../shared/api/findings';
@@ -10,7 +12,6 @@ import { openAppCore, type AppCore } from '../../app';
 import { downloadInstead } from '../../http/download';
 import { importDocument } from '../../services/import-document';
 
-const FIXTURES = join(import.meta.dirname, '../../../../tests/fixtures');
 const tempDir = useTempDirs();
 const cores: AppCore[] = [];
 afterEach(async () => {
@@ -20,16 +21,8 @@ afterEach(async () => {
 async function start() {
   const core = await openAppCore(await tempDir(), { transport: 'ipc', saveFile: downloadInstead }, { skipDailyBackup: true });
   cores.push(core);
-  const call = async <T>(name: CallName, input: unknown): Promise<T> => {
-    const result = await core.dispatch(name, input);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as T;
-  };
-  const failure = async (name: CallName, input: unknown) => {
-    const result = await core.dispatch(name, input);
-    if (result.ok) throw new Error(`${name} succeeded`);
-    return result.error;
-  };
+  const call = <T>(name: CallName, input: unknown) => callOk<T>(core.dispatch, name, input);
+  const failure = (name: CallName, input: unknown) => callFails(core.dispatch, name, input);
   const ids: Record<string, string> = {};
   for (const [key, name] of [
     ['2016', 'peel-2016-legitimacy-web-report.txt'],

@@ -1,3 +1,4 @@
+import { FIXTURES } from '../../../../tests/helpers/fixtures';
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,7 +8,6 @@ import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import type { CallInput, CallName, CallOutput } from '../../../shared/api/contract';
 
 const tempDir = useTempDirs();
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', '..', 'tests', 'fixtures');
 
 const open = (dir: string) => openAppCore(dir, { transport: 'http', saveFile: downloadInstead }, { skipDailyBackup: true });
 

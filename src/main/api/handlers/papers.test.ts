@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { callFails, callOk } from '../../../../tests/helpers/dispatch';
+import { FIXTURES } from '../../../../tests/helpers/fixtures';
 import { docxParagraphs } from '../../../../tests/fixtures/paper/docx-text';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import type { PaperDetail, PaperSummary } from '../../../shared/api/papers';
@@ -13,7 +15,6 @@ import type { PaperModel, PaperParagraph } from '../../../shared/domain/paper-mo
 import { openAppCore, type AppCore } from '../../app';
 import { importDocument } from '../../services/import-document';
 
-const FIXTURES = join(import.meta.dirname, '../../../../tests/fixtures');
 const tempDir = useTempDirs();
 const cores: AppCore[] = [];
 afterEach(async () => {
@@ -36,16 +37,8 @@ async function start() {
     { skipDailyBackup: true },
   );
   cores.push(core);
-  const call = async <T>(name: CallName, input: unknown): Promise<T> => {
-    const result = await core.dispatch(name, input);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as T;
-  };
-  const failure = async (name: CallName, input: unknown) => {
-    const result = await core.dispatch(name, input);
-    if (result.ok) throw new Error(`${name} succeeded`);
-    return result.error;
-  };
+  const call = <T>(name: CallName, input: unknown) => callOk<T>(core.dispatch, name, input);
+  const failure = (name: CallName, input: unknown) => callFails(core.dispatch, name, input);
   const importFixture = async (name: string) => (await importDocument(core.store, name, await readFile(join(FIXTURES, name)))).id;
   return { core, call, failure, saved, importFixture };
 }

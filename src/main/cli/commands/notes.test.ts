@@ -1,17 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
-import { runCli } from '../run';
+import { cli } from '../../../../tests/helpers/cli';
+import { FIXTURES } from '../../../../tests/helpers/fixtures';
 
-const FIXTURES = join(import.meta.dirname, '../../../../tests/fixtures');
 const tempDir = useTempDirs();
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, (t) => (out += t), (t) => (err += t));
-  return { code, out, err };
-}
 
 describe('liaison notes and search', () => {
   it('adds notes, lists them newest first, and finds them', async () => {

@@ -4,17 +4,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { docxParagraphs } from '../../../../tests/fixtures/paper/docx-text';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
-import { runCli } from '../run';
+import { cli } from '../../../../tests/helpers/cli';
+import { FIXTURES } from '../../../../tests/helpers/fixtures';
 
-const FIXTURES = join(import.meta.dirname, '../../../../tests/fixtures');
 const tempDir = useTempDirs();
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, (t) => (out += t), (t) => (err += t));
-  return { code, out, err };
-}
 
 async function importedStore(): Promise<{ dataDir: string; ids: string[] }> {
   const dataDir = await tempDir();
