@@ -7,18 +7,18 @@ import type { Command } from './command';
 import { commands } from './commands';
 
 function help(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
+  const entry = (usage: string, summary: string) => [...usage.split(' | ').map((u) => `  ${u}`), `      ${summary}`];
   return [
     'Liaison Desk command line — the same services as the app, without Electron.',
     '',
     'Usage: npm run --silent liaison -- <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
-    `  ${'help'.padEnd(width)}  show this help`,
+    ...commands.flatMap((c) => entry(c.usage, c.summary)),
+    ...entry('help', 'show this help'),
     '',
     'Global options:',
-    '  --data-dir DIR   the data folder (default: LIAISON_DATA_DIR, else the desktop app\'s own folder)',
+    "  --data-dir DIR   the data folder (default: LIAISON_DATA_DIR, else the desktop app's own folder)",
     '',
   ].join('\n');
 }
