@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { atomicWrite, type WriteFs } from './atomic-write';
+import { isSealed, seal, unseal, UndecryptableError, type Sealing } from './cipher';
 
 /** A file that exists but cannot be used: it does not parse, or it fails validation. */
 export class DamagedFileError extends Error {
@@ -13,24 +14,40 @@ export class DamagedFileError extends Error {
   }
 }
 
+/** A sealed file the store's cipher could not open: damaged, or sealed with another account's key. */
+export class UndecryptableFileError extends DamagedFileError {}
+
 /**
  * lowdb's adapter for one JSON document, made durable. lowdb's own JSONFile writes through steno,
  * which renames a temp file but never fsyncs it, so a power cut can leave an empty file; this one
- * fsyncs, retries a held rename with backoff, and validates what it reads.
+ * fsyncs, retries a held rename with backoff, and validates what it reads. With `sealing` it writes
+ * encrypted files while sealing is on, and reads plain and encrypted files alike.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
+  /** Whether the file was encrypted when last read or written (null: it did not exist). */
+  sealedOnDisk: boolean | null = null;
+
   constructor(
     readonly file: string,
     private readonly validate: (data: unknown) => T,
     private readonly fs?: WriteFs,
+    private readonly sealing?: Sealing,
   ) {}
 
   async read(): Promise<T | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(this.file, 'utf8');
+      bytes = await readFile(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    this.sealedOnDisk = isSealed(bytes);
+    let text: string;
+    try {
+      text = unseal(bytes, this.sealing?.cipher).toString('utf8');
+    } catch (error) {
+      if (error instanceof UndecryptableError) throw new UndecryptableFileError(this.file, error.message);
       throw error;
     }
     if (text.trim() === '') throw new DamagedFileError(this.file, 'the file is empty');
@@ -47,8 +64,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
-  write(data: T): Promise<void> {
-    return atomicWrite(this.file, JSON.stringify(data), this.fs);
+  async write(data: T): Promise<void> {
+    const json = Buffer.from(JSON.stringify(data), 'utf8');
+    const cipher = this.sealing?.on ? this.sealing.cipher : undefined;
+    await atomicWrite(this.file, cipher ? seal(cipher, json) : json, this.fs);
+    this.sealedOnDisk = cipher !== undefined;
   }
 }
 

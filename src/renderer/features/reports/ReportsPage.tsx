@@ -13,6 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DocumentQueueAddRegular } from '@fluentui/react-icons';
+import type { ReportSummary } from '../../../shared/api/reports';
 import { useQuery } from '../../hooks/data';
 import { useNavigate } from '../../app/navigation';
 import { formatDate } from '../../format';
@@ -26,13 +27,24 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL },
   grow: { flexGrow: 1 },
   row: { cursor: 'pointer' },
+  titleColumn: { width: '46%' },
+  kindColumn: { width: '17%' },
+  narrowColumn: { width: '10%' },
+  dateColumn: { width: '17%' },
 });
+
+/** A supporting document says which report it is about; every row names its file. */
+function aboutLine(report: ReportSummary, titles: ReadonlyMap<string, string>): string {
+  const about = report.aboutReportId ? titles.get(report.aboutReportId) : undefined;
+  return about ? `About ${about} · ${report.fileName}` : report.fileName;
+}
 
 export function ReportsPage({ importer }: { importer: ReturnType<typeof useImport> }) {
   const styles = useStyles();
   const navigate = useNavigate();
   const reports = useQuery('reports.list', {});
   const list = reports.data ?? [];
+  const titles = new Map(list.map((r) => [r.id, r.title]));
   return (
     <div>
       <div className={styles.header}>
@@ -57,11 +69,11 @@ export function ReportsPage({ importer }: { importer: ReturnType<typeof useImpor
         <Table aria-label="Imported documents" data-testid="reports-table">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Title</TableHeaderCell>
-              <TableHeaderCell>Kind</TableHeaderCell>
-              <TableHeaderCell>Period</TableHeaderCell>
-              <TableHeaderCell>Published</TableHeaderCell>
-              <TableHeaderCell>Findings</TableHeaderCell>
+              <TableHeaderCell className={styles.titleColumn}>Title</TableHeaderCell>
+              <TableHeaderCell className={styles.kindColumn}>Kind</TableHeaderCell>
+              <TableHeaderCell className={styles.narrowColumn}>Period</TableHeaderCell>
+              <TableHeaderCell className={styles.dateColumn}>Published</TableHeaderCell>
+              <TableHeaderCell className={styles.narrowColumn}>Findings</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -80,7 +92,7 @@ export function ReportsPage({ importer }: { importer: ReturnType<typeof useImpor
                 }}
               >
                 <TableCell>
-                  <TableCellLayout description={r.fileName}>{r.title}</TableCellLayout>
+                  <TableCellLayout description={aboutLine(r, titles)}>{r.title}</TableCellLayout>
                 </TableCell>
                 <TableCell>
                   <Badge appearance="tint" color={r.kind === 'inspection-report' ? 'brand' : 'informative'}>
