@@ -86,5 +86,7 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'grades.history': () => ({}),
   'reports.delete': (f) => ({ id: f.spareReportId }),
   'store.exportArchive': () => ({}),
+  // No cipher in the test app: "off" is what it is already; "on" is refused (tests/unit/encryption-api.test.ts).
+  'store.setEncryption': () => ({ on: false }),
   'store.restoreArchive': (f) => ({ fileName: 'liaison-desk.ldarchive', dataBase64: f.archiveBase64 }),
 };

@@ -244,24 +244,31 @@ const ACCEPTED: { check: string; file: RegExp; reason: string }[] = [
   { check: 'CSP_GLOBAL_CHECK', file: /renderer\/index\.html$/, reason: "'unsafe-inline' for style-src only, which Fluent UI's run-time styles need; script stays 'self', asserted above" },
 ];
 
-/** One line of Electronegativity's CSV: cells separated by commas, some quoted (with "" for a quote). */
-function csvCells(line: string): string[] {
-  const cells: string[] = [];
+/** Electronegativity's CSV as rows of cells: commas between cells, quoted cells may hold commas, "" and line breaks. */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
   let cell = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
       cell += '"';
       i++;
     } else if (c === '"') quoted = !quoted;
     else if (c === ',' && !quoted) {
-      cells.push(cell.trim());
+      row.push(cell.trim());
+      cell = '';
+    } else if (c === '\n' && !quoted) {
+      row.push(cell.trim());
+      if (row.some(Boolean)) rows.push(row);
+      row = [];
       cell = '';
     } else cell += c;
   }
-  cells.push(cell.trim());
-  return cells;
+  row.push(cell.trim());
+  if (row.some(Boolean)) rows.push(row);
+  return rows;
 }
 
 describe('Electronegativity', () => {
@@ -276,14 +283,9 @@ describe('Electronegativity', () => {
           error ? reject(error) : resolve(),
         ),
       );
-      const rows = (await readFile(csv, 'utf8'))
-        .split('\n')
+      const rows = csvRows(await readFile(csv, 'utf8'))
         .slice(1)
-        .filter(Boolean)
-        .map((line) => {
-          const [check = '', severity = '', , file = ''] = csvCells(line);
-          return { check, severity, file };
-        });
+        .map(([check = '', severity = '', , file = '', location = '']) => ({ check, severity, file, location }));
       const serious = rows.filter((row) => row.severity !== 'INFORMATIONAL');
       const unexplained = serious.filter((row) => !ACCEPTED.some((a) => a.check === row.check && a.file.test(row.file)));
       gate.ran = true;
@@ -291,7 +293,7 @@ describe('Electronegativity', () => {
       gate.accepted = serious.length - unexplained.length;
       gate.findings = unexplained.length;
       expect(rows.length, 'the scan produced rows (it ran)').toBeGreaterThan(0);
-      expect(unexplained.map((row) => `${row.check} (${row.severity}) in ${row.file}`)).toEqual([]);
+      expect(unexplained.map((row) => `${row.check} (${row.severity}) in "${row.file}" at ${row.location}`)).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,10 +1,11 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { openAppCore, type AppCore } from '../app';
 import { resolveDataDir, samplesDir } from '../paths';
 import { warmSearch } from '../services/search';
 import { setupIpc } from './ipc';
 import { saveThroughDialog } from './save-dialog';
 import { setupSecurity } from './security';
+import { safeStorageCipher } from '../security/safe-storage-cipher';
 import { createMainWindow, rendererUrl } from './window';
 
 let mainWindow: BrowserWindow | null = null;
@@ -35,11 +36,12 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
-  core = await openAppCore(dataDir, {
-    transport: 'ipc',
-    saveFile: saveThroughDialog(() => mainWindow),
-    samplesDir: samplesDir(app.getAppPath()),
-  });
+  core = await openAppCore(
+    dataDir,
+    { transport: 'ipc', saveFile: saveThroughDialog(() => mainWindow), samplesDir: samplesDir(app.getAppPath()) },
+    // After ready, when Linux has chosen its key store; only the desktop app can encrypt the store at rest.
+    { cipher: safeStorageCipher(safeStorage) },
+  );
   setupIpc(core.dispatch, rendererUrl);
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = null));

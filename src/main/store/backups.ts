@@ -2,7 +2,9 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { ARCHIVE_FORMAT, readArchive, writeArchive, type ArchiveHeader, type ArchiveRecord } from './archive';
+import { ARCHIVE_FORMAT, isSealedFile, readArchive, writeArchive, type ArchiveHeader, type ArchiveRecord } from './archive';
+import { atomicWrite, type WriteFs } from './atomic-write';
+import { seal, unseal, UndecryptableError, type Cipher } from './cipher';
 import { IndexDoc, NotesShard, ReportDoc, SCHEMA_VERSION, TextDoc } from './schema';
 import { noteShardOf, NOTE_SHARDS, type StoreLayout } from './layout';
 
@@ -21,17 +23,19 @@ function* mutableRecords(snapshot: StoreSnapshot): Generator<ArchiveRecord> {
 /**
  * Today's backup of the documents that change. Texts and sources are written once and never
  * rewritten, so they are not copied daily. The backup is read back and validated before it counts.
+ * With a cipher (an encrypted store) it is sealed.
  */
-export async function writeBackup(layout: StoreLayout, snapshot: StoreSnapshot, now: Date): Promise<string> {
+export async function writeBackup(layout: StoreLayout, snapshot: StoreSnapshot, now: Date, cipher?: Cipher): Promise<string> {
   await mkdir(layout.backups, { recursive: true });
   const file = join(layout.backups, `backup-${now.toISOString().slice(0, 10)}.ldarchive`);
   await writeArchive(
     file,
     { format: ARCHIVE_FORMAT, version: 1, schemaVersion: SCHEMA_VERSION, createdAt: now.toISOString(), contents: 'backup' },
     mutableRecords(snapshot),
+    cipher,
   );
   try {
-    await verifyArchive(file);
+    await verifyArchive(file, cipher);
   } catch (error) {
     await rm(file, { force: true });
     throw error;
@@ -44,7 +48,8 @@ export async function rotateBackups(layout: StoreLayout, keep: number): Promise<
   for (const name of names.slice(0, Math.max(0, names.length - keep))) await rm(join(layout.backups, name), { force: true });
 }
 
-export async function writeFullArchive(layout: StoreLayout, snapshot: StoreSnapshot, file: string, now: Date): Promise<void> {
+/** The whole store in one archive; sealed when a cipher is given. */
+export async function writeFullArchive(layout: StoreLayout, snapshot: StoreSnapshot, file: string, now: Date, cipher?: Cipher): Promise<void> {
   async function* records(): AsyncGenerator<ArchiveRecord> {
     yield* mutableRecords(snapshot);
     const shas = new Set(snapshot.reports.map((doc) => doc.report.sha256));
@@ -57,7 +62,29 @@ export async function writeFullArchive(layout: StoreLayout, snapshot: StoreSnaps
     file,
     { format: ARCHIVE_FORMAT, version: 1, schemaVersion: SCHEMA_VERSION, createdAt: now.toISOString(), contents: 'full' },
     records(),
+    cipher,
   );
+}
+
+/**
+ * Rewrites each backup whose form (sealed or plain) is not `sealed`, one file at a time through an
+ * atomic write. A backup that cannot be decrypted is left as it is: it is no use either way, and
+ * recovery skips it.
+ */
+export async function convertBackups(layout: StoreLayout, sealed: boolean, cipher: Cipher, fs?: WriteFs): Promise<void> {
+  const names = await readdir(layout.backups).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith('backup-') && n.endsWith('.ldarchive'))) {
+    const file = join(layout.backups, name);
+    if ((await isSealedFile(file)) === sealed) continue;
+    let plain: Buffer;
+    try {
+      plain = unseal(await readFile(file), cipher);
+    } catch (error) {
+      if (error instanceof UndecryptableError) continue;
+      throw error;
+    }
+    await atomicWrite(file, sealed ? seal(cipher, plain) : plain, fs);
+  }
 }
 
 export interface VerifiedArchive {
@@ -87,7 +114,7 @@ function parseRecord<T>(key: string, schema: { safeParse(data: unknown): { succe
  * contents (so no record can name a file outside the store), notes in the shard their id belongs to,
  * and every source file's sha256.
  */
-export async function verifyArchive(file: string): Promise<VerifiedArchive> {
+export async function verifyArchive(file: string, cipher?: Cipher): Promise<VerifiedArchive> {
   let header: ArchiveHeader | null = null;
   let index: IndexDoc | null = null;
   const reportIds = new Set<string>();
@@ -95,7 +122,7 @@ export async function verifyArchive(file: string): Promise<VerifiedArchive> {
   const texts = new Set<string>();
   const sources = new Set<string>();
   const shards = new Set<number>();
-  for await (const { key, data } of readArchive(file)) {
+  for await (const { key, data } of readArchive(file, cipher)) {
     const [kind, name = ''] = key.split(/:(.*)/s);
     if (key === 'header') {
       header = data as ArchiveHeader;

@@ -32,8 +32,8 @@ export function seal(cipher: Cipher, plain: Buffer): Buffer {
 
 /** A sealed file's contents could not be decrypted: another account's key, or damaged bytes. */
 export class UndecryptableError extends Error {
-  constructor(readonly cause: unknown) {
-    super('the file is encrypted but could not be decrypted (it was sealed with another key, or it is damaged)');
+  constructor(cause: unknown) {
+    super('the file is encrypted but could not be decrypted (it was sealed with another key, or it is damaged)', { cause });
     this.name = 'UndecryptableError';
   }
 }

@@ -2,6 +2,7 @@ import { mkdir, readdir, rename } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { RecoveryNotice } from '../../shared/api/app';
 import { readArchive } from './archive';
+import type { Cipher } from './cipher';
 import type { StoreLayout } from './layout';
 
 const BACKUP_NAME = /^backup-(\d{4}-\d{2}-\d{2})\.ldarchive$/;
@@ -33,10 +34,11 @@ export async function findInBackups<T>(
   layout: StoreLayout,
   key: string,
   validate: (data: unknown) => T,
+  cipher?: Cipher,
 ): Promise<{ data: T; backup: string } | null> {
   for (const backup of await listBackups(layout)) {
     try {
-      for await (const record of readArchive(backup)) {
+      for await (const record of readArchive(backup, cipher)) {
         if (record.key !== key) continue;
         return { data: validate(record.data), backup };
       }

@@ -5,13 +5,14 @@ import type { RecoveryNotice } from '../../shared/api/app';
 import { AppError } from '../../shared/api/result';
 import { DEFAULT_SETTINGS, type Note } from '../../shared/domain';
 import { atomicWrite, type WriteFs } from './atomic-write';
-import { DamagedFileError, DurableJsonFile } from './durable-json-file';
+import { DamagedFileError, DurableJsonFile, UndecryptableFileError } from './durable-json-file';
+import { encryptedStoreError, isSealed, seal, unseal, type Cipher, type Sealing } from './cipher';
 import { IndexDoc, NotesShard, ReportDoc, SCHEMA_VERSION, TextDoc } from './schema';
 import { noteShardOf, NOTE_SHARDS, storeLayout, type StoreLayout } from './layout';
 import { acquireStoreLock } from './lock';
 import { describeRecovery, findInBackups, setAside } from './recovery';
 import { MIGRATIONS, type Migration } from './migrations';
-import { writeBackup, rotateBackups, writeFullArchive } from './backups';
+import { convertBackups, writeBackup, rotateBackups, writeFullArchive } from './backups';
 
 export interface OpenStoreOptions {
   /** Reads only: takes no lock, writes nothing (not even a recovery). For `list` and `search` from the CLI. */
@@ -23,6 +24,8 @@ export interface OpenStoreOptions {
   migrations?: Migration[];
   /** Skip the daily backup at open (tests and benchmarks that open many stores). */
   skipDailyBackup?: boolean;
+  /** Encryption at rest is possible only with one (the desktop app's, from the OS account's key store). */
+  cipher?: Cipher;
 }
 
 type Validator<T> = (data: unknown) => T;
@@ -78,6 +81,7 @@ export class Store {
   private closed = false;
   private savedSinceBackup = false;
   private readonly listeners = new Set<(change: StoreChange) => void>();
+  private readonly sealing: Sealing;
 
   private constructor(
     dir: string,
@@ -85,6 +89,7 @@ export class Store {
   ) {
     this.layout = storeLayout(dir);
     this.now = options.now ?? (() => new Date());
+    this.sealing = { cipher: options.cipher, on: false };
   }
 
   static async open(dir: string, options: OpenStoreOptions = {}): Promise<Store> {
@@ -99,6 +104,7 @@ export class Store {
     }
     try {
       await store.load(options.migrations ?? MIGRATIONS);
+      if (!options.readOnly) await store.converge();
       if (!options.readOnly && !options.skipDailyBackup) await store.dailyBackup();
     } catch (error) {
       await store.releaseLock?.();
@@ -111,6 +117,16 @@ export class Store {
 
   get index(): Readonly<IndexDoc> {
     return this.indexDoc.data;
+  }
+
+  /** Whether encryption at rest can be turned on here (a cipher was given), and whether it is on. */
+  get encryption(): { available: boolean; on: boolean } {
+    return { available: this.sealing.cipher !== undefined, on: this.sealing.on };
+  }
+
+  /** The cipher this store was opened with, for a restore into the same data folder. */
+  get cipher(): Cipher | undefined {
+    return this.sealing.cipher;
   }
 
   reportDoc(id: string): ReportDoc | undefined {
@@ -257,19 +273,65 @@ export class Store {
     });
   }
 
+  /**
+   * Turns encryption at rest on or off: every report and notes file, then every backup, is rewritten
+   * in the new form one at a time through the normal atomic write, and the index last, recording the
+   * choice. A stop part-way leaves a mix of plain and sealed files that opens (each file says which it
+   * is), and the next open finishes the job in the index's form, which is still the old one.
+   */
+  setEncryption(on: boolean): Promise<void> {
+    return this.write(async () => {
+      const cipher = this.sealing.cipher;
+      // Without a cipher the store is plain (an encrypted one would not have opened), so "off" is already so.
+      if (!cipher && !on) return;
+      if (!cipher) {
+        throw new AppError(
+          'not-available',
+          "Encryption at rest is not available here: only the desktop app can encrypt, using your operating system account's key store.",
+        );
+      }
+      const previous = this.sealing.on;
+      this.sealing.on = on;
+      try {
+        for (const doc of [...this.reportDocs.values(), ...this.shards.values()]) await doc.low.write();
+        await convertBackups(this.layout, on, cipher, this.options.fs);
+        const next = structuredClone(this.indexDoc.data);
+        next.encryptAtRest = on;
+        await this.save(this.indexDoc, IndexDoc.parse(next));
+      } catch (error) {
+        this.sealing.on = previous;
+        throw saveFailure(error);
+      }
+      this.changed({ kind: 'index' });
+    });
+  }
+
   /** Writes today's backup now (also done at open), then keeps only the newest ones. */
   backupNow(): Promise<string> {
     return this.write(async () => {
-      const file = await writeBackup(this.layout, this.snapshot(), this.now());
+      const file = await writeBackup(this.layout, this.snapshot(), this.now(), this.sealer());
       this.savedSinceBackup = false;
       await rotateBackups(this.layout, this.options.backupsToKeep ?? 14);
       return file;
     });
   }
 
-  /** The whole store, sources and texts included, as one archive file the officer can keep or move. */
-  exportArchive(file: string): Promise<void> {
-    return this.write(() => writeFullArchive(this.layout, this.snapshot(), file, this.now()));
+  /**
+   * The whole store, sources and texts included, as one archive file the officer can keep or move.
+   * From an encrypted store it is sealed (only this account can restore it) unless `unencrypted` is
+   * asked for; an unencrypted archive restores as an unencrypted store.
+   */
+  exportArchive(file: string, options: { unencrypted?: boolean } = {}): Promise<void> {
+    return this.write(() => {
+      const snapshot = this.snapshot();
+      const cipher = options.unencrypted ? undefined : this.sealer();
+      if (!cipher && snapshot.index.encryptAtRest !== undefined) {
+        // A plain archive restores as a plain store, wherever it goes.
+        snapshot.index = { ...snapshot.index };
+        delete snapshot.index.encryptAtRest;
+      }
+      return writeFullArchive(this.layout, snapshot, file, this.now(), cipher);
+    });
   }
 
   async close(): Promise<void> {
@@ -326,13 +388,34 @@ export class Store {
   }
 
   private reportAdapter(id: string) {
-    return new DurableJsonFile(this.layout.report(id), (d) => ReportDoc.parse(d), this.options.fs);
+    return new DurableJsonFile(this.layout.report(id), (d) => ReportDoc.parse(d), this.options.fs, this.sealing);
+  }
+
+  /** The cipher writes use now: only while encryption is on. */
+  private sealer(): Cipher | undefined {
+    return this.sealing.on ? this.sealing.cipher : undefined;
+  }
+
+  /**
+   * Brings every file to the form the index records, finishing a setEncryption that stopped part-way
+   * (the index is written last, so it still holds the previous choice). Without a cipher there is
+   * nothing to do: a sealed file would already have stopped the open.
+   */
+  private async converge(): Promise<void> {
+    const cipher = this.sealing.cipher;
+    if (!cipher) return;
+    const want = this.sealing.on;
+    const docs: { adapter: { sealedOnDisk: boolean | null }; low: { write(): Promise<void> } }[] = [...this.reportDocs.values(), ...this.shards.values(), this.indexDoc];
+    for (const doc of docs) {
+      if (doc.adapter.sealedOnDisk !== null && doc.adapter.sealedOnDisk !== want) await doc.low.write();
+    }
+    await convertBackups(this.layout, want, cipher, this.options.fs);
   }
 
   private shardDoc(shard: number): Doc<NotesShard> {
     let doc = this.shards.get(shard);
     if (!doc) {
-      const adapter = new DurableJsonFile(this.layout.noteShard(shard), (d) => NotesShard.parse(d), this.options.fs);
+      const adapter = new DurableJsonFile(this.layout.noteShard(shard), (d) => NotesShard.parse(d), this.options.fs, this.sealing);
       doc = new Doc(`notes:${shard}`, adapter, { notes: [] });
       this.shards.set(shard, doc);
     }
@@ -341,8 +424,11 @@ export class Store {
 
   private async load(migrations: Migration[]): Promise<void> {
     await this.migrate(migrations);
-    const indexAdapter = new DurableJsonFile(this.layout.index, (d) => IndexDoc.parse(d), this.options.fs);
+    const indexAdapter = new DurableJsonFile(this.layout.index, (d) => IndexDoc.parse(d), this.options.fs, this.sealing);
     const index = (await this.readOrRecover('index', indexAdapter, (d) => IndexDoc.parse(d))) ?? emptyIndex();
+    // Stop before reading anything else: without the cipher this store's files cannot be read or written as the officer chose.
+    if (index.encryptAtRest && !this.sealing.cipher) throw encryptedStoreError();
+    this.sealing.on = index.encryptAtRest === true;
     this.indexDoc = new Doc('index', indexAdapter, index);
     if (!existsSync(this.layout.index) && !this.options.readOnly) await this.indexDoc.low.write();
 
@@ -365,7 +451,7 @@ export class Store {
     for (let shard = 0; shard < NOTE_SHARDS; shard++) {
       const file = this.layout.noteShard(shard);
       if (!existsSync(file)) continue;
-      const adapter = new DurableJsonFile(file, (d) => NotesShard.parse(d), this.options.fs);
+      const adapter = new DurableJsonFile(file, (d) => NotesShard.parse(d), this.options.fs, this.sealing);
       const data = (await this.readOrRecover(`notes:${shard}`, adapter, (d) => NotesShard.parse(d))) ?? { notes: [] };
       this.shards.set(shard, new Doc(`notes:${shard}`, adapter, data));
       for (const note of data.notes) this.noteIndex.set(note.id, note);
@@ -383,28 +469,36 @@ export class Store {
       if (data !== null || !expectedToExist) return data;
     } catch (error) {
       if (!(error instanceof DamagedFileError)) throw error;
+      if (key === 'index' && error instanceof UndecryptableFileError) {
+        throw new AppError(
+          'unreadable',
+          "This data folder's index is encrypted with a key this user account does not have, or it is damaged; nothing was changed. Open it in the Liaison Desk desktop app on the account that encrypted it.",
+        );
+      }
       if (this.options.readOnly) {
         throw new AppError('unreadable', `${error.message}. Open the app once to recover it from a backup.`);
       }
       const setAsideAs = await setAside(this.layout, adapter.file, this.now());
-      const found = await findInBackups(this.layout, key, validate);
+      const found = await findInBackups(this.layout, key, validate, this.sealing.cipher);
       if (found) await adapter.write(found.data);
       this.recovered.push(describeRecovery(this.layout, adapter.file, setAsideAs, error.problem, found?.backup ?? null));
       return found?.data ?? null;
     }
     // A report the index names but whose file has gone.
     if (this.options.readOnly) return null;
-    const found = await findInBackups(this.layout, key, validate);
+    const found = await findInBackups(this.layout, key, validate, this.sealing.cipher);
     if (found) await adapter.write(found.data);
     this.recovered.push(describeRecovery(this.layout, adapter.file, adapter.file, 'the file was missing', found?.backup ?? null));
     return found?.data ?? null;
   }
 
   private async migrate(migrations: Migration[]): Promise<void> {
+    const cipher = this.sealing.cipher;
     let raw: Record<string, unknown>;
     try {
-      raw = JSON.parse(await readFile(this.layout.index, 'utf8')) as Record<string, unknown>;
-    } catch {
+      raw = JSON.parse(unseal(await readFile(this.layout.index), cipher).toString('utf8')) as Record<string, unknown>;
+    } catch (error) {
+      if (error instanceof AppError) throw error; // sealed, and no cipher here: stop, changing nothing
       return; // a new store, or a damaged index that recovery deals with
     }
     const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
@@ -416,9 +510,12 @@ export class Store {
     }
     const steps = migrations.filter((m) => m.to > version).sort((a, b) => a.to - b.to);
     if (!steps.length || this.options.readOnly) return;
+    // Each file keeps its form (sealed or plain); converge() settles the forms after loading.
     const rewrite = async (file: string, step: (json: Record<string, unknown>) => Record<string, unknown>) => {
-      const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-      await atomicWrite(file, JSON.stringify(step(json)), this.options.fs);
+      const bytes = await readFile(file);
+      const json = JSON.parse(unseal(bytes, cipher).toString('utf8')) as Record<string, unknown>;
+      const out = Buffer.from(JSON.stringify(step(json)), 'utf8');
+      await atomicWrite(file, cipher && isSealed(bytes) ? seal(cipher, out) : out, this.options.fs);
     };
     for (const step of steps) {
       if (step.report) {
@@ -427,8 +524,9 @@ export class Store {
       if (step.notes) {
         for (const name of await readdir(this.layout.notes)) await rewrite(`${this.layout.notes}/${name}`, step.notes);
       }
-      raw = { ...(step.index ? step.index(raw) : raw), schemaVersion: step.to };
-      await atomicWrite(this.layout.index, JSON.stringify(raw), this.options.fs);
+      const next = { ...(step.index ? step.index(raw) : raw), schemaVersion: step.to };
+      await rewrite(this.layout.index, () => next);
+      raw = next;
     }
   }
 

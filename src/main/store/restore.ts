@@ -2,8 +2,9 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/api/result';
-import { readArchive } from './archive';
+import { isSealedFile, readArchive } from './archive';
 import { atomicWrite } from './atomic-write';
+import { seal, type Cipher } from './cipher';
 import { verifyArchive, type VerifiedArchive } from './backups';
 import { acquireStoreLock } from './lock';
 import { storeLayout, type StoreLayout } from './layout';
@@ -20,13 +21,21 @@ export interface RestoreOutcome {
 
 /**
  * Checks that an archive can be restored: every record valid (see verifyArchive), and a full export,
- * with the text and the source file of every report. Throws an AppError naming the problem.
+ * with the text and the source file of every report. Throws an AppError naming the problem. A sealed
+ * archive needs the cipher of the account that made it.
  */
-export async function checkRestorable(archiveFile: string): Promise<VerifiedArchive> {
+export async function checkRestorable(archiveFile: string, cipher?: Cipher): Promise<VerifiedArchive> {
   let verified: VerifiedArchive;
   try {
-    verified = await verifyArchive(archiveFile);
+    if (!cipher && (await isSealedFile(archiveFile))) {
+      throw new AppError(
+        'unreadable',
+        'The archive cannot be restored here: it is encrypted, and only the Liaison Desk desktop app on the user account that made it can open it (export it again with "Export unencrypted" to move it). Nothing was changed.',
+      );
+    }
+    verified = await verifyArchive(archiveFile, cipher);
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('unreadable', `The archive cannot be restored: ${describeArchiveProblem(error)}. Nothing was changed.`);
   }
   if (verified.contents !== 'full') {
@@ -43,9 +52,10 @@ export async function checkRestorable(archiveFile: string): Promise<VerifiedArch
  * a bad one changes nothing. The new store is written into a folder inside the data folder (same disk,
  * so the moves are renames), then the current contents are moved into set-aside/before-restore-<time>/
  * (never deleted) and the new ones moved into place. The store must not be open: this takes its lock.
+ * The restored store is encrypted when the archive's store was and `cipher` is given; otherwise plain.
  */
-export async function restoreArchive(dataDir: string, archiveFile: string, now: Date = new Date()): Promise<RestoreOutcome> {
-  const verified = await checkRestorable(archiveFile);
+export async function restoreArchive(dataDir: string, archiveFile: string, now: Date = new Date(), cipher?: Cipher): Promise<RestoreOutcome> {
+  const verified = await checkRestorable(archiveFile, cipher);
   const shas = new Set<string>();
   await mkdir(dataDir, { recursive: true });
   const layout = storeLayout(dataDir);
@@ -53,7 +63,7 @@ export async function restoreArchive(dataDir: string, archiveFile: string, now: 
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const staging = join(dataDir, `.restore-${stamp}`);
   try {
-    await stage(storeLayout(staging), archiveFile, shas);
+    await stage(storeLayout(staging), archiveFile, shas, cipher, verified.index.encryptAtRest === true);
     for (const sha of shas) {
       if (!verified.texts.has(sha) || !verified.sources.has(sha)) {
         throw new AppError('unreadable', `The archive cannot be restored: it lacks the text or source of a document (${sha.slice(0, 12)}…). Nothing was changed.`);
@@ -68,18 +78,31 @@ export async function restoreArchive(dataDir: string, archiveFile: string, now: 
   }
 }
 
-async function stage(target: StoreLayout, archiveFile: string, reportShas: Set<string>): Promise<void> {
+async function stage(target: StoreLayout, archiveFile: string, reportShas: Set<string>, cipher: Cipher | undefined, encrypted: boolean): Promise<void> {
   for (const folder of [target.reports, target.texts, target.sources, target.notes]) await mkdir(folder, { recursive: true });
-  for await (const { key, data } of readArchive(archiveFile)) {
+  const sealer = encrypted ? cipher : undefined;
+  // Texts and sources are never sealed (see the README); the documents that change are, when the store was encrypted.
+  const put = (file: string, data: unknown) => {
+    const json = Buffer.from(JSON.stringify(data), 'utf8');
+    return atomicWrite(file, sealer ? seal(sealer, json) : json);
+  };
+  for await (const { key, data } of readArchive(archiveFile, cipher)) {
     const [kind, name = ''] = key.split(/:(.*)/s);
-    if (kind === 'index') await atomicWrite(target.index, JSON.stringify(data));
+    if (kind === 'index') await put(target.index, withEncryption(data as Record<string, unknown>, sealer !== undefined));
     else if (kind === 'report') {
       reportShas.add((data as { report: { sha256: string } }).report.sha256);
-      await atomicWrite(target.report(name), JSON.stringify(data));
-    } else if (kind === 'notes') await atomicWrite(target.noteShard(Number(name)), JSON.stringify(data));
+      await put(target.report(name), data);
+    } else if (kind === 'notes') await put(target.noteShard(Number(name)), data);
     else if (kind === 'text') await atomicWrite(target.text(name), JSON.stringify(data));
     else if (kind === 'source') await atomicWrite(target.source(name), Buffer.from(data as string, 'base64'));
   }
+}
+
+/** The index as restored: it records encryption only when the restored files are sealed. */
+function withEncryption(index: Record<string, unknown>, on: boolean): Record<string, unknown> {
+  const next = { ...index };
+  delete next.encryptAtRest;
+  return on ? { ...next, encryptAtRest: true } : next;
 }
 
 /** The index goes out first and comes back last, so a stop half-way leaves no index naming missing files. */

@@ -11,6 +11,11 @@ export const IndexDoc = z.object({
   settings: Settings,
   papers: z.array(BoardPaper),
   links: z.array(FindingLink),
+  /**
+   * Whether the documents that change are encrypted at rest (Store.setEncryption). Kept out of
+   * `settings` so a settings save cannot flip it without the files being rewritten.
+   */
+  encryptAtRest: z.boolean().optional(),
 });
 export type IndexDoc = z.infer<typeof IndexDoc>;
 

@@ -16,6 +16,8 @@ export const AppStatus = z.object({
   lastSavedAt: IsoDateTime.nullable(),
   recovered: z.array(RecoveryNotice),
   transport: z.enum(['ipc', 'http']),
+  /** Encryption at rest: possible only in the desktop app with the OS account's key store; off by default. */
+  encryption: z.object({ available: z.boolean(), on: z.boolean() }),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

@@ -17,6 +17,9 @@ export type RestoreOutcome = z.infer<typeof RestoreOutcome>;
 
 export const storeCalls = {
   // Like the other exports it writes a file (through the save dialog in the desktop app).
-  'store.exportArchive': call(z.object({}), SaveOutcome, true),
+  // From an encrypted store the archive is encrypted too, unless `unencrypted` (to move to another computer).
+  'store.exportArchive': call(z.object({ unencrypted: z.boolean().optional() }), SaveOutcome, true),
+  // Rewrites the store's files encrypted or plain; refused with not-available where there is no OS key store.
+  'store.setEncryption': call(z.object({ on: z.boolean() }), z.object({ on: z.boolean() }), true),
   'store.restoreArchive': call(ArchiveFile, RestoreOutcome, true),
 };

@@ -8,5 +8,6 @@ export const appHandlers: HandlersFor<typeof appCalls> = {
     lastSavedAt: store.lastSavedAt,
     recovered: store.recovered,
     transport,
+    encryption: store.encryption,
   }),
 };

@@ -16,10 +16,10 @@ async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
 }
 
 export const storeHandlers: HandlersFor<typeof storeCalls> = {
-  'store.exportArchive': async (_input, ctx) =>
+  'store.exportArchive': async ({ unencrypted }, ctx) =>
     withTempDir(async (dir) => {
       const file = join(dir, 'export.ldarchive');
-      await ctx.store.exportArchive(file);
+      await ctx.store.exportArchive(file, { unencrypted });
       const date = new Date().toISOString().slice(0, 10);
       return ctx.saveFile(`liaison-desk-${date}.ldarchive`, 'application/gzip', await readFile(file));
     }),
@@ -27,8 +27,13 @@ export const storeHandlers: HandlersFor<typeof storeCalls> = {
     withTempDir(async (dir) => {
       const file = join(dir, 'restore.ldarchive');
       await writeFile(file, Buffer.from(dataBase64, 'base64'));
+      const cipher = ctx.store.cipher;
       // Checked while the store is still open, so a bad archive does not even interrupt the session.
-      await checkRestorable(file);
-      return ctx.reopenStore((dataDir) => restoreArchive(dataDir, file));
+      await checkRestorable(file, cipher);
+      return ctx.reopenStore((dataDir) => restoreArchive(dataDir, file, new Date(), cipher));
     }),
+  'store.setEncryption': async ({ on }, { store }) => {
+    await store.setEncryption(on);
+    return { on: store.encryption.on };
+  },
 };

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import {
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -14,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { ArchiveRegular, ArrowUploadRegular } from '@fluentui/react-icons';
 import { fileToBase64, finishSave } from '../../api/files';
-import { useAction } from '../../hooks/data';
+import { useAction, useQuery } from '../../hooks/data';
 
 const useStyles = makeStyles({
   group: { display: 'grid', gap: tokens.spacingVerticalS, maxWidth: '640px', marginTop: tokens.spacingVerticalXXL },
@@ -29,11 +30,13 @@ export function BackupRestore() {
   const [chosen, setChosen] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
+  const [unencrypted, setUnencrypted] = useState(false);
+  const encrypted = useQuery('app.status', {}).data?.encryption.on === true;
 
   async function exportStore() {
     setBusy(true);
     setStatus('Exporting…');
-    const result = await act('store.exportArchive', {});
+    const result = await act('store.exportArchive', { unencrypted: encrypted && unencrypted });
     setBusy(false);
     const saved = result.ok ? finishSave(result.value) : null;
     setStatus(saved ? `The whole store was exported to ${saved}.` : '');
@@ -61,6 +64,13 @@ export function BackupRestore() {
         Liaison Desk keeps a backup of your reports, tracking and notes for each of the last 14 days in the data folder. To keep a
         copy elsewhere or move to a new computer, export the whole store, documents included, to one archive file.
       </Text>
+      {encrypted && (
+        <Checkbox
+          label="Export unencrypted (to move to another computer)"
+          checked={unencrypted}
+          onChange={(_e, d) => setUnencrypted(d.checked === true)}
+        />
+      )}
       <div className={styles.buttons}>
         <Button icon={<ArchiveRegular />} disabled={busy} onClick={() => void exportStore()}>
           Export the whole store…

@@ -3,6 +3,7 @@ import { Button, Field, Input, makeStyles, Switch, Textarea, Title2, tokens } fr
 import type { Settings } from '../../../shared/domain/paper';
 import { useAction, useQuery } from '../../hooks/data';
 import { BackupRestore } from './BackupRestore';
+import { EncryptionSettings } from './EncryptionSettings';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '640px' },
@@ -62,6 +63,7 @@ export function SettingsPage() {
       </div>
     </form>
     <BackupRestore />
+    <EncryptionSettings />
     </>
   );
 }
