@@ -44,8 +44,22 @@ if (existsSync('test-results/vitest.json')) {
 }
 
 step('end-to-end tests', 'npx', ['playwright', 'test']);
+/** Every skipped end-to-end test with the reason it gives (e.g. no Electron binary on this machine). */
+function skipReasons(suite, found = []) {
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests) {
+      const reason = test.annotations?.find((a) => a.type === 'skip')?.description;
+      if (test.status === 'skipped') found.push(`${spec.title}: ${reason ?? 'no reason given'}`);
+    }
+  }
+  for (const child of suite.suites ?? []) skipReasons(child, found);
+  return found;
+}
+
 if (existsSync('test-results/e2e.json')) {
-  const { stats } = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'));
+  const report = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'));
+  const { stats } = report;
+  for (const line of report.suites.flatMap((suite) => skipReasons(suite))) process.stdout.write(`skipped: ${line}\n`);
   results.passed += stats.expected + stats.flaky;
   results.failed += stats.unexpected;
   results.skipped += stats.skipped;
