@@ -1,6 +1,8 @@
+import { MAX_IMPORT_BYTES } from '../../shared/api/files';
+
 /** What the importer refuses, so the README and the error messages quote the same figures. */
 export const IMPORT_LIMITS = {
-  maxFileBytes: 64 * 1024 * 1024,
+  maxFileBytes: MAX_IMPORT_BYTES,
   maxPdfPages: 2000,
   /** Elements open inside one another in an HTML page (or a DOCX converted to HTML). */
   maxHtmlDepth: 2000,

@@ -56,6 +56,22 @@ export function useQuery<K extends CallName>(name: K, input: CallInput<K>, enabl
   return { data: state.data, error: state.error, loading: state.loading, reload: () => setNonce((n) => n + 1) };
 }
 
+/** Shows the officer why something was not done, in the same place every failure appears. */
+export function useErrorToast() {
+  const { dispatchToast } = useToastController(TOASTER_ID);
+  return useCallback(
+    (message: string) =>
+      dispatchToast(
+        <Toast>
+          <ToastTitle>Not done</ToastTitle>
+          <ToastBody>{message}</ToastBody>
+        </Toast>,
+        { intent: 'error', timeout: 8000 },
+      ),
+    [dispatchToast],
+  );
+}
+
 /**
  * Sends a change to main. Resolves with the result; on success every view refreshes, on failure the
  * officer sees main's message (e.g. "Your change was not saved: the disk is full").
@@ -63,6 +79,7 @@ export function useQuery<K extends CallName>(name: K, input: CallInput<K>, enabl
 export function useAction() {
   const { changed } = useDataState();
   const { dispatchToast } = useToastController(TOASTER_ID);
+  const showError = useErrorToast();
   return useCallback(
     async <K extends CallName>(name: K, input: CallInput<K>, success?: string): Promise<Result<CallOutput<K>>> => {
       const result = await call(name, input);
@@ -77,16 +94,10 @@ export function useAction() {
           );
         }
       } else {
-        dispatchToast(
-          <Toast>
-            <ToastTitle>Not done</ToastTitle>
-            <ToastBody>{result.error.message}</ToastBody>
-          </Toast>,
-          { intent: 'error', timeout: 8000 },
-        );
+        showError(result.error.message);
       }
       return result;
     },
-    [changed, dispatchToast],
+    [changed, dispatchToast, showError],
   );
 }

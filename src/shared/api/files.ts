@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
+/** The largest file the app imports; the page checks it before reading a file, main again on receipt. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
 /** A file the renderer hands main as bytes (from a file picker or a drop); main never gets a path. */
 export const IncomingFile = z.object({
   fileName: z.string().min(1).max(255),
-  dataBase64: z.string().max(Math.ceil((64 * 1024 * 1024 * 4) / 3) + 4, 'file is larger than the 64 MB import limit'),
+  dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'file is larger than the 64 MB import limit'),
 });
 export type IncomingFile = z.infer<typeof IncomingFile>;
 

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { startHost } from '../host';
 import { AppPage } from '../pages/app-page';
 
@@ -50,4 +50,17 @@ test('the main sections are reachable from the keyboard', async ({ page }) => {
   await page.keyboard.press('Control+1');
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
   await host.stop();
+});
+
+test('a file over the import limit is refused with a message naming it, and nothing is stored', async ({ page }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'));
+  const host = await startHost(dataDir);
+  await page.goto(host.openUrl);
+  const huge = join(dataDir, '..', `${basename(dataDir)}-huge.pdf`);
+  await writeFile(huge, Buffer.alloc(65 * 1024 * 1024));
+  await page.getByTestId('import-input').setInputFiles(huge);
+  await expect(page.locator('.fui-Toast').getByText(`${basename(huge)} is 65 MB; files over 64 MB cannot be imported.`)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No documents yet' })).toBeVisible();
+  await host.stop();
+  await rm(huge);
 });
