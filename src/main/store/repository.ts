@@ -1,17 +1,18 @@
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { Low } from 'lowdb';
 import type { RecoveryNotice } from '../../shared/api/app';
 import { AppError } from '../../shared/api/result';
 import { DEFAULT_SETTINGS, type Note } from '../../shared/domain';
 import { atomicWrite, type WriteFs } from './atomic-write';
 import { DamagedFileError, DurableJsonFile, UndecryptableFileError } from './durable-json-file';
-import { encryptedStoreError, isSealed, seal, unseal, type Cipher, type Sealing } from './cipher';
+import { encryptedStoreError, type Cipher, type Sealing } from './cipher';
 import { IndexDoc, NotesShard, ReportDoc, SCHEMA_VERSION, TextDoc } from './schema';
 import { noteShardOf, NOTE_SHARDS, storeLayout, type StoreLayout } from './layout';
 import { acquireStoreLock } from './lock';
 import { describeRecovery, findInBackups, setAside } from './recovery';
-import { MIGRATIONS, type Migration } from './migrations';
+import { MIGRATIONS, runMigrations, type Migration } from './migrations';
+import { Doc } from './doc';
+import { saveFailure } from './save-failure';
 import { convertBackups, writeBackup, rotateBackups, writeFullArchive } from './backups';
 
 export interface OpenStoreOptions {
@@ -32,31 +33,6 @@ type Validator<T> = (data: unknown) => T;
 
 /** What a successful write changed, for in-memory views of the store (the search index) to follow. */
 export type StoreChange = { kind: 'report'; id: string } | { kind: 'note'; id: string } | { kind: 'index' };
-
-/** One lowdb document with the rule that its in-memory copy changes only once the disk has it. */
-class Doc<T> {
-  readonly low: Low<T>;
-  constructor(
-    readonly key: string,
-    readonly adapter: DurableJsonFile<T>,
-    data: T,
-  ) {
-    this.low = new Low(adapter, data);
-  }
-  get data(): T {
-    return this.low.data;
-  }
-  async commit(next: T): Promise<void> {
-    const previous = this.low.data;
-    this.low.data = next;
-    try {
-      await this.low.write();
-    } catch (error) {
-      this.low.data = previous;
-      throw error;
-    }
-  }
-}
 
 const isoNow = (now: () => Date) => now().toISOString();
 
@@ -423,7 +399,7 @@ export class Store {
   }
 
   private async load(migrations: Migration[]): Promise<void> {
-    await this.migrate(migrations);
+    await runMigrations(this.layout, migrations, { cipher: this.sealing.cipher, readOnly: !!this.options.readOnly, fs: this.options.fs });
     const indexAdapter = new DurableJsonFile(this.layout.index, (d) => IndexDoc.parse(d), this.options.fs, this.sealing);
     const index = (await this.readOrRecover('index', indexAdapter, (d) => IndexDoc.parse(d))) ?? emptyIndex();
     // Stop before reading anything else: without the cipher this store's files cannot be read or written as the officer chose.
@@ -492,44 +468,6 @@ export class Store {
     return found?.data ?? null;
   }
 
-  private async migrate(migrations: Migration[]): Promise<void> {
-    const cipher = this.sealing.cipher;
-    let raw: Record<string, unknown>;
-    try {
-      raw = JSON.parse(unseal(await readFile(this.layout.index), cipher).toString('utf8')) as Record<string, unknown>;
-    } catch (error) {
-      if (error instanceof AppError) throw error; // sealed, and no cipher here: stop, changing nothing
-      return; // a new store, or a damaged index that recovery deals with
-    }
-    const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
-    if (version > SCHEMA_VERSION) {
-      throw new AppError(
-        'unreadable',
-        `This data folder was written by a newer version of Liaison Desk (format ${version}; this version reads up to ${SCHEMA_VERSION}). Update the app.`,
-      );
-    }
-    const steps = migrations.filter((m) => m.to > version).sort((a, b) => a.to - b.to);
-    if (!steps.length || this.options.readOnly) return;
-    // Each file keeps its form (sealed or plain); converge() settles the forms after loading.
-    const rewrite = async (file: string, step: (json: Record<string, unknown>) => Record<string, unknown>) => {
-      const bytes = await readFile(file);
-      const json = JSON.parse(unseal(bytes, cipher).toString('utf8')) as Record<string, unknown>;
-      const out = Buffer.from(JSON.stringify(step(json)), 'utf8');
-      await atomicWrite(file, cipher && isSealed(bytes) ? seal(cipher, out) : out, this.options.fs);
-    };
-    for (const step of steps) {
-      if (step.report) {
-        for (const name of await readdir(this.layout.reports)) await rewrite(`${this.layout.reports}/${name}`, step.report);
-      }
-      if (step.notes) {
-        for (const name of await readdir(this.layout.notes)) await rewrite(`${this.layout.notes}/${name}`, step.notes);
-      }
-      const next = { ...(step.index ? step.index(raw) : raw), schemaVersion: step.to };
-      await rewrite(this.layout.index, () => next);
-      raw = next;
-    }
-  }
-
   private async dailyBackup(): Promise<void> {
     const today = this.now().toISOString().slice(0, 10);
     if (existsSync(`${this.layout.backups}/backup-${today}.ldarchive`)) return;
@@ -539,20 +477,4 @@ export class Store {
 
 function emptyIndex(): IndexDoc {
   return { schemaVersion: SCHEMA_VERSION, reportIds: [], settings: { ...DEFAULT_SETTINGS }, papers: [], links: [] };
-}
-
-const DISK_PROBLEMS: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EROFS: 'the data folder is on a read-only disk',
-  EACCES: 'the app is not allowed to write to the data folder',
-  EPERM: 'another program (antivirus or a sync client?) kept the file locked',
-  EBUSY: 'another program kept the file busy',
-  EDQUOT: 'the disk quota is used up',
-};
-
-function saveFailure(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  const why = DISK_PROBLEMS[code] ?? (error as Error).message;
-  return new AppError('save-failed', `Your change was not saved: ${why}. Nothing else was changed.`);
 }
