@@ -4,36 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, type RunningHost } from '../host';
 import { AppPage } from '../pages/app-page';
+import { ReaderPage } from '../pages/reader-page';
 
 /** A sentence of the 2016 web report, read from tests/fixtures/peel-2016-legitimacy-web-report.txt (line 56). */
 const PASSAGE =
   'The joint professional standards department (PSD), which includes the anti-corruption unit (ACU) and vetting unit, is currently the subject of an improvement plan, resulting from the collapse of a serious gross misconduct court case due to concerns about the quality of the investigation.';
 const NOTE = 'Parkside reality testing: detention officers unsure how vetting appeals work';
-
-/** Selects a passage of the reader's source text as a drag would, across any highlights inside it. */
-async function selectInSource(page: Page, passage: string): Promise<void> {
-  const found = await page.getByTestId('source-text').evaluate((root, wanted) => {
-    for (const block of root.querySelectorAll<HTMLElement>('[data-start]')) {
-      const at = (block.textContent ?? '').indexOf(wanted);
-      if (at === -1) continue;
-      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const length = node.textContent?.length ?? 0;
-        if (seen <= at && at < seen + length) range.setStart(node, at - seen);
-        if (seen < at + wanted.length && at + wanted.length <= seen + length) range.setEnd(node, at + wanted.length - seen);
-        seen += length;
-      }
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return true;
-    }
-    return false;
-  }, passage);
-  expect(found, 'the passage is in the source text').toBe(true);
-}
 
 const annotationText = (page: Page) =>
   page.locator('mark[data-kind="annotation"]').evaluateAll((marks) => marks.map((m) => m.textContent ?? '').join(''));
@@ -51,7 +27,7 @@ test('annotate a passage, restart, it is still highlighted; quick note survives 
   await app.loadSamples();
 
   await openReport(page, /Cambridgeshire PEEL 2016/);
-  await selectInSource(page, PASSAGE);
+  await new ReaderPage(page).selectPassage(PASSAGE);
   await page.keyboard.press('Control+Shift+A');
   const dialog = page.getByRole('dialog', { name: 'Annotate passage' });
   await expect(dialog.getByLabel('Selected passage')).toHaveText(PASSAGE);

@@ -56,20 +56,7 @@ test('a passage selected in the source becomes a finding anchored to it', async 
   await app.loadSamples();
   await reader.openFromList('Open Cambridgeshire PEEL 2016');
   const passage = 'The force needs to ensure that its acting and temporary ranks receive the training and support they need to deal with sickness management effectively.';
-  await page.getByTestId('source-text').evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      window.getSelection()?.removeAllRanges();
-      window.getSelection()?.addRange(range);
-      return;
-    }
-    throw new Error('passage not found');
-  }, passage);
+  await reader.selectPassage(passage);
   await page.getByRole('button', { name: 'Add finding from selection' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByLabel('Text')).toHaveValue(passage);

@@ -9,6 +9,31 @@ export class ReaderPage {
     await expect(this.outline()).toBeVisible();
   }
 
+  /** Selects a passage of the reader's source text as a drag would, across any highlights inside it. */
+  async selectPassage(passage: string): Promise<void> {
+    const found = await this.page.getByTestId('source-text').evaluate((root, wanted) => {
+      for (const block of root.querySelectorAll<HTMLElement>('[data-start]')) {
+        const at = (block.textContent ?? '').indexOf(wanted);
+        if (at === -1) continue;
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        let seen = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = node.textContent?.length ?? 0;
+          if (seen <= at && at < seen + length) range.setStart(node, at - seen);
+          if (seen < at + wanted.length && at + wanted.length <= seen + length) range.setEnd(node, at + wanted.length - seen);
+          seen += length;
+        }
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return true;
+      }
+      return false;
+    }, passage);
+    expect(found, 'the passage is in the source text').toBe(true);
+  }
+
   outline(): Locator {
     return this.page.getByTestId('outline');
   }
