@@ -1,5 +1,5 @@
 import type { SearchHit, SearchKind } from '../../shared/api/search';
-import { annotationDoc, findingDoc, noteDoc, reportDoc, SearchIndex, type SearchDoc } from '../tracking/search-index';
+import { annotationDoc, findingDoc, keyOf, noteDoc, reportDoc, SearchIndex, type SearchDoc } from '../tracking/search-index';
 import type { Store, StoreChange } from '../store/repository';
 
 /** The index every search of the app uses; the benchmark builds the same one. */
@@ -11,7 +11,7 @@ function reportDocs(store: Store, id: string): SearchDoc[] {
   return [reportDoc(doc.report), ...doc.findings.map(findingDoc), ...doc.annotations.map(annotationDoc)];
 }
 
-const keyOf = (doc: Pick<SearchDoc, 'kind' | 'id'>) => `${doc.kind}:${doc.id}`;
+const docKey = (doc: Pick<SearchDoc, 'kind' | 'id'>) => keyOf(doc.kind, doc.id);
 
 /**
  * One store's search index: built on the first query, then kept current from the store's change events,
@@ -50,7 +50,7 @@ class StoreSearch {
   }
 
   private remember(reportId: string, docs: SearchDoc[]): SearchDoc[] {
-    this.byReport.set(reportId, new Map(docs.map((d) => [keyOf(d), JSON.stringify(d)])));
+    this.byReport.set(reportId, new Map(docs.map((d) => [docKey(d), JSON.stringify(d)])));
     return docs;
   }
 
@@ -66,7 +66,7 @@ class StoreSearch {
     const docs = reportDocs(this.store, change.id);
     if (docs.length === 0) this.byReport.delete(change.id);
     else this.remember(change.id, docs);
-    const now = new Set(docs.map(keyOf));
+    const now = new Set(docs.map(docKey));
     for (const key of before.keys()) {
       if (now.has(key)) continue;
       const [kind, id] = key.split(/:(.*)/s) as [SearchKind, string];
@@ -74,7 +74,7 @@ class StoreSearch {
     }
     // An edit of one annotation rewrites the whole report file; only what differs is indexed again.
     for (const doc of docs) {
-      if (before.get(keyOf(doc)) !== JSON.stringify(doc)) index.replace(doc);
+      if (before.get(docKey(doc)) !== JSON.stringify(doc)) index.replace(doc);
     }
   }
 }

@@ -70,7 +70,8 @@ function shorten(text: string, length: number): string {
   return `${(space > length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-const keyOf = (kind: SearchKind, id: string): string => `${kind}:${id}`;
+/** How a document is named in the index: kinds may share ids. */
+export const keyOf = (kind: SearchKind, id: string): string => `${kind}:${id}`;
 
 function entryOf(doc: SearchDoc): Entry {
   const key = keyOf(doc.kind, doc.id);
