@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from './define';
+import { read, write } from './define';
 import { NoteText, Tags } from './tags';
 import { Id } from '../domain/ids';
 import { Annotation, Colour } from '../domain/notes';
@@ -37,10 +37,10 @@ export const AnnotationChanges = z.object({
 });
 
 export const annotationCalls = {
-  'annotations.list': call(AnnotationFilter, z.array(AnnotationListItem), false),
-  'annotations.create': call(NewAnnotation, Annotation, true),
-  'annotations.update': call(AnnotationChanges, Annotation, true),
+  'annotations.list': read(AnnotationFilter, z.array(AnnotationListItem), ['annotations', 'reports']),
+  'annotations.create': write(NewAnnotation, Annotation, ['annotations']),
+  'annotations.update': write(AnnotationChanges, Annotation, ['annotations']),
   /** Returns what was deleted, so the UI can offer Undo (annotations.restore). */
-  'annotations.delete': call(z.object({ id: Id }), Annotation, true),
-  'annotations.restore': call(z.object({ annotation: Annotation }), Annotation, true),
+  'annotations.delete': write(z.object({ id: Id }), Annotation, ['annotations']),
+  'annotations.restore': write(z.object({ annotation: Annotation }), Annotation, ['annotations']),
 };

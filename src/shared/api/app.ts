@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from './define';
+import { read } from './define';
 import { IsoDateTime } from '../domain/ids';
 
 export const RecoveryNotice = z.object({
@@ -22,5 +22,5 @@ export const AppStatus = z.object({
 export type AppStatus = z.infer<typeof AppStatus>;
 
 export const appCalls = {
-  'app.status': call(z.object({}), AppStatus, false),
+  'app.status': read(z.object({}), AppStatus, ['store']),
 };

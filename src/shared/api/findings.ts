@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from './define';
+import { read, write } from './define';
 import { Id, IsoDate } from '../domain/ids';
 import { DocumentKind, FindingKind } from '../domain/extraction';
 import { Finding, FindingLink, FindingStatus, Rag } from '../domain/finding';
@@ -43,17 +43,17 @@ export const TrackingChanges = z.object({
 export type TrackingChanges = z.infer<typeof TrackingChanges>;
 
 export const findingCalls = {
-  'findings.register': call(
+  'findings.register': read(
     z.object({ filter: RegisterFilter.optional(), sort: RegisterSort.optional() }),
     z.array(RegisterRow),
-    false,
+    ['reports', 'findings'],
   ),
-  'findings.get': call(z.object({ id: Id }), FindingDetail, false),
-  'findings.update': call(TrackingChanges.extend({ id: Id }), Finding, true),
-  'findings.addProgress': call(z.object({ id: Id, text: z.string().trim().min(1).max(20_000) }), Finding, true),
-  'findings.dashboard': call(z.object({}), Dashboard, false),
-  'links.suggest': call(z.object({}), z.array(LinkView), true),
-  'links.decide': call(z.object({ id: Id, decision: z.enum(['confirmed', 'rejected']) }), LinkView, true),
-  'links.create': call(z.object({ earlierId: Id, laterId: Id }), LinkView, true),
-  'grades.history': call(z.object({}), GradeHistory, false),
+  'findings.get': read(z.object({ id: Id }), FindingDetail, ['reports', 'findings', 'links', 'settings']),
+  'findings.update': write(TrackingChanges.extend({ id: Id }), Finding, ['findings']),
+  'findings.addProgress': write(z.object({ id: Id, text: z.string().trim().min(1).max(20_000) }), Finding, ['findings']),
+  'findings.dashboard': read(z.object({}), Dashboard, ['reports', 'findings']),
+  'links.suggest': write(z.object({}), z.array(LinkView), ['links']),
+  'links.decide': write(z.object({ id: Id, decision: z.enum(['confirmed', 'rejected']) }), LinkView, ['links']),
+  'links.create': write(z.object({ earlierId: Id, laterId: Id }), LinkView, ['links']),
+  'grades.history': read(z.object({}), GradeHistory, ['reports']),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from './define';
+import { read, write } from './define';
 import { NoteText, Tags } from './tags';
 import { Id } from '../domain/ids';
 import { Note } from '../domain/notes';
@@ -39,10 +39,10 @@ export type NoteChanges = z.input<typeof NoteChanges>;
 
 export const noteCalls = {
   /** Newest first. */
-  'notes.list': call(NoteFilter, z.array(Note), false),
-  'notes.create': call(NewNote, Note, true),
-  'notes.update': call(NoteChanges, Note, true),
+  'notes.list': read(NoteFilter, z.array(Note), ['notes']),
+  'notes.create': write(NewNote, Note, ['notes']),
+  'notes.update': write(NoteChanges, Note, ['notes']),
   /** Returns what was deleted, so the UI can offer Undo (notes.restore). */
-  'notes.delete': call(z.object({ id: Id }), Note, true),
-  'notes.restore': call(z.object({ note: Note }), Note, true),
+  'notes.delete': write(z.object({ id: Id }), Note, ['notes']),
+  'notes.restore': write(z.object({ note: Note }), Note, ['notes']),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from './define';
+import { read, write } from './define';
 import { SaveOutcome } from './files';
 import { Id, IsoDate, IsoDateTime } from '../domain/ids';
 import { BoardPaper } from '../domain/paper';
@@ -53,13 +53,13 @@ export type PaperChanges = z.input<typeof PaperChanges>;
 const PaperRef = z.object({ id: Id });
 
 export const paperCalls = {
-  'papers.list': call(z.object({}), z.array(PaperSummary), false),
-  'papers.create': call(z.object({ reportId: Id }), BoardPaper, true),
-  'papers.get': call(PaperRef, PaperDetail, false),
-  'papers.update': call(PaperChanges, PaperDetail, true),
-  'papers.duplicate': call(PaperRef, BoardPaper, true),
-  'papers.delete': call(PaperRef, z.object({ deleted: z.boolean() }), true),
+  'papers.list': read(z.object({}), z.array(PaperSummary), ['papers', 'reports']),
+  'papers.create': write(z.object({ reportId: Id }), BoardPaper, ['papers']),
+  'papers.get': read(PaperRef, PaperDetail, ['papers', 'reports', 'findings', 'settings']),
+  'papers.update': write(PaperChanges, PaperDetail, ['papers', 'reports']),
+  'papers.duplicate': write(PaperRef, BoardPaper, ['papers']),
+  'papers.delete': write(PaperRef, z.object({ deleted: z.boolean() }), ['papers']),
   // The exports write a file (through main's save dialog on the desktop), and no two are byte-identical.
-  'papers.export': call(PaperRef, SaveOutcome, true),
-  'register.export': call(z.object({ filter: RegisterFilter.optional() }), SaveOutcome, true),
+  'papers.export': write(PaperRef, SaveOutcome, []),
+  'register.export': write(z.object({ filter: RegisterFilter.optional() }), SaveOutcome, []),
 };

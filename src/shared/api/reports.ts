@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from './define';
+import { read, write } from './define';
 import { IncomingFile } from './files';
 import { Id } from '../domain/ids';
 import { Report, ReportText } from '../domain/report';
@@ -27,10 +27,10 @@ export const ReportDetail = z.object({ report: Report, findings: z.array(Finding
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
 export const reportCalls = {
-  'reports.list': call(z.object({}), z.array(ReportSummary), false),
-  'reports.get': call(z.object({ id: Id }), ReportDetail, false),
-  'reports.text': call(z.object({ id: Id }), ReportText, false),
-  'reports.import': call(IncomingFile, ImportOutcome, true),
-  'reports.importSamples': call(z.object({}), z.array(ImportOutcome), true),
-  'reports.delete': call(z.object({ id: Id }), z.object({ deleted: z.boolean() }), true),
+  'reports.list': read(z.object({}), z.array(ReportSummary), ['reports']),
+  'reports.get': read(z.object({ id: Id }), ReportDetail, ['reports', 'findings']),
+  'reports.text': read(z.object({ id: Id }), ReportText, ['reports']),
+  'reports.import': write(IncomingFile, ImportOutcome, ['reports', 'findings']),
+  'reports.importSamples': write(z.object({}), z.array(ImportOutcome), ['reports', 'findings']),
+  'reports.delete': write(z.object({ id: Id }), z.object({ deleted: z.boolean() }), ['reports', 'findings', 'links', 'papers', 'annotations']),
 };

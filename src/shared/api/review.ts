@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from './define';
+import { read, write } from './define';
 import { Id } from '../domain/ids';
 import { Grade } from '../domain/grades';
 import { DocumentKind, FindingKind } from '../domain/extraction';
@@ -92,19 +92,19 @@ export type ImportProgress = z.infer<typeof ImportProgress>;
 const ReportRef = { id: Id };
 
 export const reviewCalls = {
-  'reports.updateMeta': call(z.object({ ...ReportRef, changes: MetaChanges }), Report, true),
-  'reports.addJudgment': call(z.object({ ...ReportRef, judgment: JudgmentFields }), Report, true),
-  'reports.updateJudgment': call(z.object({ ...ReportRef, judgmentId: Id, changes: JudgmentFields.partial() }), Report, true),
-  'reports.removeJudgment': call(z.object({ ...ReportRef, judgmentId: Id }), Report, true),
-  'reports.updateFinding': call(z.object({ ...ReportRef, findingId: Id, changes: FindingChanges }), Finding, true),
-  'reports.addFinding': call(z.object({ ...ReportRef, finding: NewFinding }), Finding, true),
-  'reports.splitFinding': call(
+  'reports.updateMeta': write(z.object({ ...ReportRef, changes: MetaChanges }), Report, ['reports']),
+  'reports.addJudgment': write(z.object({ ...ReportRef, judgment: JudgmentFields }), Report, ['reports']),
+  'reports.updateJudgment': write(z.object({ ...ReportRef, judgmentId: Id, changes: JudgmentFields.partial() }), Report, ['reports']),
+  'reports.removeJudgment': write(z.object({ ...ReportRef, judgmentId: Id }), Report, ['reports']),
+  'reports.updateFinding': write(z.object({ ...ReportRef, findingId: Id, changes: FindingChanges }), Finding, ['reports', 'findings']),
+  'reports.addFinding': write(z.object({ ...ReportRef, finding: NewFinding }), Finding, ['reports', 'findings']),
+  'reports.splitFinding': write(
     z.object({ ...ReportRef, findingId: Id, at: z.number().int().positive() }),
     z.tuple([Finding, Finding]),
-    true,
+    ['reports', 'findings', 'links'],
   ),
-  'reports.mergeFindings': call(z.object({ ...ReportRef, findingIds: z.array(Id).min(2).max(100) }), Finding, true),
-  'reports.removeFinding': call(z.object({ ...ReportRef, findingId: Id }), z.object({ removed: z.boolean() }), true),
-  'reports.reextract': call(z.object(ReportRef), ReextractSummary, true),
-  'reports.importProgress': call(z.object({}), ImportProgress, false),
+  'reports.mergeFindings': write(z.object({ ...ReportRef, findingIds: z.array(Id).min(2).max(100) }), Finding, ['reports', 'findings', 'links']),
+  'reports.removeFinding': write(z.object({ ...ReportRef, findingId: Id }), z.object({ removed: z.boolean() }), ['reports', 'findings', 'links']),
+  'reports.reextract': write(z.object(ReportRef), ReextractSummary, ['reports', 'findings', 'links', 'annotations']),
+  'reports.importProgress': read(z.object({}), ImportProgress, []),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from './define';
+import { read } from './define';
 import { Id } from '../domain/ids';
 
 export const SEARCH_KINDS = ['report', 'finding', 'annotation', 'note'] as const;
@@ -20,13 +20,13 @@ export type SearchHit = z.infer<typeof SearchHit>;
 
 export const searchCalls = {
   /** Best matches first; the last word counts as a prefix, so results come as the officer types. */
-  'search.query': call(
+  'search.query': read(
     z.object({
       q: z.string().max(500),
       limit: z.number().int().min(1).max(200).default(20),
       kinds: z.array(SearchKind).optional(),
     }),
     z.array(SearchHit),
-    false,
+    ['reports', 'findings', 'annotations', 'notes'],
   ),
 };

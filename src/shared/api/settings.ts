@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { call } from './define';
+import { read, write } from './define';
 import { Settings } from '../domain/paper';
 
 export const settingsCalls = {
-  'settings.get': call(z.object({}), Settings, false),
-  'settings.update': call(Settings.partial(), Settings, true),
+  'settings.get': read(z.object({}), Settings, ['settings']),
+  'settings.update': write(Settings.partial(), Settings, ['settings']),
 };

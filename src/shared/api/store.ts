@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from './define';
+import { write } from './define';
 import { IncomingFile, SaveOutcome } from './files';
 
 /** A whole-store archive, up to 512 MB (over the browser host, its 90 MB request limit comes first). */
@@ -18,8 +18,8 @@ export type RestoreOutcome = z.infer<typeof RestoreOutcome>;
 export const storeCalls = {
   // Like the other exports it writes a file (through the save dialog in the desktop app).
   // From an encrypted store the archive is encrypted too, unless `unencrypted` (to move to another computer).
-  'store.exportArchive': call(z.object({ unencrypted: z.boolean().optional() }), SaveOutcome, true),
+  'store.exportArchive': write(z.object({ unencrypted: z.boolean().optional() }), SaveOutcome, []),
   // Rewrites the store's files encrypted or plain; refused with not-available where there is no OS key store.
-  'store.setEncryption': call(z.object({ on: z.boolean() }), z.object({ on: z.boolean() }), true),
-  'store.restoreArchive': call(ArchiveFile, RestoreOutcome, true),
+  'store.setEncryption': write(z.object({ on: z.boolean() }), z.object({ on: z.boolean() }), ['settings']),
+  'store.restoreArchive': write(ArchiveFile, RestoreOutcome, ['settings', 'reports', 'findings', 'links', 'annotations', 'notes', 'papers']),
 };
