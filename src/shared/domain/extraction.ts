@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Grade } from './grades';
 import { SourceAnchor } from './anchor';
+import { IsoDate } from './ids';
 
 export const DOCUMENT_KINDS = ['inspection-report', 'press-release', 'transcript', 'board-paper', 'other'] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
@@ -14,6 +15,18 @@ export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx'] as con
 export const SourceFormat = z.enum(SOURCE_FORMATS);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
+/** How the extractor found an item: the shape of the passage it read. `manual`: added by the officer. */
+export const FOUND_BY = ['heading', 'table', 'list', 'sentence', 'manual'] as const;
+export const FoundBy = z.enum(FOUND_BY);
+export type FoundBy = z.infer<typeof FoundBy>;
+
+/**
+ * How sure the extractor is of an item, 0–1; below CHECK_BELOW the review screen lists it as one to
+ * check. Absent on items stored before confidence was recorded.
+ */
+export const Confidence = z.number().min(0).max(1);
+export const CHECK_BELOW = 0.8;
+
 /** A graded judgment. question null = the pillar's overall grade; pillar null too = the report's overall grade. */
 export const ExtractedJudgment = z.object({
   pillar: z.string().nullable(),
@@ -21,6 +34,8 @@ export const ExtractedJudgment = z.object({
   grade: Grade.nullable(),
   lastInspected: z.string().nullable(),
   anchor: SourceAnchor.nullable(),
+  foundBy: FoundBy.optional(),
+  confidence: Confidence.optional(),
 });
 export type ExtractedJudgment = z.infer<typeof ExtractedJudgment>;
 
@@ -34,6 +49,12 @@ export const ExtractedFinding = z.object({
   /** The report says the finding remains from an earlier inspection. */
   carriedOver: z.boolean(),
   anchor: SourceAnchor.nullable(),
+  /** Whom a recommendation is addressed to, as the report names them ("chief constables", "forces", "the Home Office"). */
+  addressee: z.string().nullable().optional(),
+  /** The deadline the report sets ("By 31 March 2025" → 2025-03-31). */
+  due: IsoDate.nullable().optional(),
+  foundBy: FoundBy.optional(),
+  confidence: Confidence.optional(),
 });
 export type ExtractedFinding = z.infer<typeof ExtractedFinding>;
 
