@@ -24,11 +24,11 @@ export async function openAppCore(
     samplesDir: context.samplesDir ?? samplesDir(),
     ...context,
     async reopenStore(work) {
-      await ctx.store.close();
+      const lock = (await ctx.store.closeKeepingLock()) ?? undefined;
       try {
-        return await work(dataDir);
+        return await work(dataDir, lock);
       } finally {
-        ctx.store = await Store.open(dataDir, storeOptions);
+        ctx.store = await Store.open(dataDir, { ...storeOptions, lock });
       }
     },
   };
