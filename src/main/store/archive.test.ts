@@ -63,6 +63,7 @@ describe('reading an archive', () => {
       ['cut', gzipSync(`${header()}\n${'{"key":"x","data":1}\n'.repeat(1000)}`).subarray(0, 200), 'it is not valid gzip (it is not a Liaison Desk archive, or it was cut short)'],
       ['empty', gzipSync(''), 'the archive is empty'],
       ['foreign', gzipSync('{"hello":"world"}\n'), 'the file is not a Liaison Desk archive (it does not start with the archive header)'],
+      ['second header', gzipSync(`${header()}\n{"key":"header","data":{"schemaVersion":1}}\n`), 'record 2 claims to be a second header'],
     ];
     for (const [name, bytes, problem] of cases) {
       const file = join(dir, `${name}.ldarchive`);

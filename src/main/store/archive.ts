@@ -153,6 +153,8 @@ export async function* readArchive(file: string, cipher?: Cipher, limits: Archiv
     }
     const record = value as Partial<ArchiveRecord> | null;
     if (record === null || typeof record !== 'object' || typeof record.key !== 'string') throw new ArchiveDamagedError(`record ${lineNumber} has no key`);
+    // Only the first line is the header; one further down would pass for it with readers that look only at keys.
+    if (record.key === 'header') throw new ArchiveDamagedError(`record ${lineNumber} claims to be a second header`);
     return { key: record.key, data: record.data };
   };
   const tooLong = () => new ArchiveDamagedError(`record ${lineNumber + 1} is longer than ${MB(limits.maxRecordBytes)}, more than any real record`);

@@ -1,6 +1,5 @@
 import { AppError } from '../../../shared/api/result';
-import { readDocument } from '../../ingest';
-import { extract } from '../../extract';
+import { readAndExtract } from '../../ingest/read-in-worker';
 import type { Command } from '../command';
 import { IMPORT_LIMITS } from '../../ingest/limits';
 import { readInputFile } from '../read-input-file';
@@ -16,6 +15,6 @@ export const extractCommand: Command = {
   async run([file], _values, io) {
     if (!file) throw new AppError('invalid-input', 'extract needs a file: liaison extract <file>');
     const bytes = await readInputFile(file, IMPORT_LIMITS.maxFileBytes);
-    io.out(`${JSON.stringify(extract(await readDocument(file, bytes)), null, 2)}\n`);
+    io.out(`${JSON.stringify((await readAndExtract(file, bytes)).extraction, null, 2)}\n`);
   },
 };
