@@ -9,8 +9,13 @@ export interface AppCore {
   /** The live store: a restore replaces it (see ApiContext.reopenStore). */
   readonly store: Store;
   dispatch: Dispatch;
+  /** Settles once the first screen has its data (the first `reports.list` answered), or after FIRST_SCREEN_FALLBACK_MS. */
+  firstScreen: Promise<void>;
   close(): Promise<void>;
 }
+
+/** Where no window asks for the first screen (the CLI), background work starts after this long anyway. */
+const FIRST_SCREEN_FALLBACK_MS = 10_000;
 
 /** Opens the store and builds the dispatcher; the same for the desktop app, the browser host and tests. */
 export async function openAppCore(
@@ -32,11 +37,23 @@ export async function openAppCore(
       }
     },
   };
+  const inner = createDispatcher(handlers, ctx);
+  let shown: () => void = () => undefined;
+  const firstScreen = new Promise<void>((resolve) => (shown = resolve));
+  setTimeout(shown, FIRST_SCREEN_FALLBACK_MS).unref();
+  const dispatch: Dispatch = async (name, input) => {
+    const answer = await inner(name, input);
+    if (name === 'reports.list') setImmediate(shown);
+    return answer;
+  };
+  // The day's backup waits for the first screen and then runs in the background, in a worker (Store.backupNow).
+  void firstScreen.then(() => ctx.store.backupIfDue()).catch((error: unknown) => console.error('The daily backup failed:', error));
   return {
     get store() {
       return ctx.store;
     },
-    dispatch: createDispatcher(handlers, ctx),
+    dispatch,
+    firstScreen,
     close: () => ctx.store.close(),
   };
 }

@@ -3,6 +3,7 @@ import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { PassThrough, pipeline, Readable, type Writable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { once } from 'node:events';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/api/result';
 import { atomicWrite } from './atomic-write';
@@ -58,12 +59,30 @@ export async function writeArchive(
     gzip.end();
     await done;
     if (cipher) await atomicWrite(file, seal(cipher, Buffer.concat(chunks)));
-    else await rename(temp, file);
+    else await settleFile(temp, file);
   } catch (error) {
     gzip.destroy();
     out.destroy();
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/** Makes a finished temp file durable and moves it into place: fsync, rename, fsync the folder (as atomicWrite does). */
+export async function settleFile(temp: string, file: string): Promise<void> {
+  const handle = await open(temp, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, file);
+  if (process.platform === 'win32') return;
+  const folder = await open(dirname(file), 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
   }
 }
 
@@ -79,9 +98,12 @@ export async function isSealedFile(file: string): Promise<boolean> {
   }
 }
 
-async function archiveStream(file: string, cipher: Cipher | undefined): Promise<{ stream: Readable; size: number }> {
-  if (!(await isSealedFile(file))) return { stream: createReadStream(file), size: (await stat(file)).size };
-  const plain = unseal(await readFile(file), cipher);
+/** An archive to read: a file, or its bytes already in memory (a backup checked before it is sealed). */
+export type ArchiveSource = string | Buffer;
+
+async function archiveStream(source: ArchiveSource, cipher: Cipher | undefined): Promise<{ stream: Readable; size: number }> {
+  if (typeof source === 'string' && !(await isSealedFile(source))) return { stream: createReadStream(source), size: (await stat(source)).size };
+  const plain = unseal(typeof source === 'string' ? await readFile(source) : source, cipher);
   return { stream: Readable.from([plain]), size: plain.length };
 }
 
@@ -125,7 +147,7 @@ function inflateProblem(error: unknown): ArchiveDamagedError {
  * checked before anything else. A sealed archive is opened with `cipher` (without one it stops
  * with the encrypted-store error).
  */
-export async function* readArchive(file: string, cipher?: Cipher, limits: ArchiveLimits = ARCHIVE_LIMITS): AsyncGenerator<ArchiveRecord, void, void> {
+export async function* readArchive(file: ArchiveSource, cipher?: Cipher, limits: ArchiveLimits = ARCHIVE_LIMITS): AsyncGenerator<ArchiveRecord, void, void> {
   const { stream, size } = await archiveStream(file, cipher);
   const cap = Math.min(limits.maxInflatedBytes, Math.max(limits.ratioFloorBytes, size * limits.maxRatio));
   const gunzip = createGunzip();

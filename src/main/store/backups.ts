@@ -4,7 +4,7 @@ import { listBackups } from './recovery';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { ARCHIVE_FORMAT, isSealedFile, readArchive, writeArchive, type ArchiveHeader, type ArchiveRecord } from './archive';
+import { ARCHIVE_FORMAT, type ArchiveSource, isSealedFile, readArchive, writeArchive, type ArchiveHeader, type ArchiveRecord } from './archive';
 import { atomicWrite, type WriteFs } from './atomic-write';
 import { seal, unseal, UndecryptableError, type Cipher } from './cipher';
 import { IndexDoc, NotesShard, ReportDoc, SCHEMA_VERSION, TextDoc } from './schema';
@@ -16,7 +16,7 @@ export interface StoreSnapshot {
   shards: { shard: number; notes: NotesShard }[];
 }
 
-function* mutableRecords(snapshot: StoreSnapshot): Generator<ArchiveRecord> {
+export function* mutableRecords(snapshot: StoreSnapshot): Generator<ArchiveRecord> {
   yield { key: 'index', data: snapshot.index };
   for (const doc of snapshot.reports) yield { key: `report:${doc.report.id}`, data: doc };
   for (const { shard, notes } of snapshot.shards) yield { key: `notes:${shard}`, data: notes };
@@ -128,7 +128,7 @@ function parseRecord<T>(key: string, schema: { safeParse(data: unknown): { succe
  * contents (so no record can name a file outside the store), notes in the shard their id belongs to,
  * and every source file's sha256.
  */
-export async function verifyArchive(file: string, cipher?: Cipher): Promise<VerifiedArchive> {
+export async function verifyArchive(file: ArchiveSource, cipher?: Cipher): Promise<VerifiedArchive> {
   let header: ArchiveHeader | null = null;
   let index: IndexDoc | null = null;
   const reportIds = new Set<string>();

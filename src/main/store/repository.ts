@@ -14,7 +14,8 @@ import { describeRecovery, findInBackups, setAside } from './recovery';
 import { MIGRATIONS, runMigrations, type Migration } from './migrations';
 import { Doc } from './doc';
 import { openFailure, saveFailure } from './save-failure';
-import { convertBackups, writeBackup, rotateBackups, writeFullArchive } from './backups';
+import { convertBackups, rotateBackups, writeFullArchive } from './backups';
+import { writeBackupOffThread } from './backup-off-thread';
 
 export interface OpenStoreOptions {
   /** Reads only: takes no lock, writes nothing (not even a recovery). For `list` and `search` from the CLI. */
@@ -55,6 +56,8 @@ export class Store {
   private readonly shards = new Map<number, Doc<NotesShard>>();
   private readonly noteIndex = new Map<string, Note>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** The backup being made, if any: they run beside the writes, one at a time. */
+  private backups: Promise<unknown> = Promise.resolve();
   private lock: StoreLock | null = null;
   private readonly now: () => Date;
   private closed = false;
@@ -285,6 +288,8 @@ export class Store {
           "Encryption at rest is not available here: only the desktop app can encrypt, using your operating system account's key store.",
         );
       }
+      // A backup under way was snapshotted in the old form; let it land, so the conversion below covers it.
+      await this.backups;
       const previous = this.sealing.on;
       this.sealing.on = on;
       try {
@@ -301,14 +306,29 @@ export class Store {
     });
   }
 
-  /** Writes today's backup now (also done at open), then keeps only the newest ones. */
+  /**
+   * Writes a backup now, then keeps only the best ones. The snapshot is taken in turn with the writes, so
+   * it holds every write queued before it; the backup itself is made in a worker (backup-off-thread.ts)
+   * while later writes go ahead. Backups run one at a time.
+   */
   backupNow(): Promise<string> {
-    return this.write(async () => {
-      const file = await writeBackup(this.layout, this.snapshot(), this.now(), this.sealer(), this.lostAtOpen);
+    const taken = this.write(async () => {
       this.savedSinceBackup = false;
-      await rotateBackups(this.layout, this.options.backupsToKeep ?? 14, this.sealing.cipher, this.now());
-      return file;
+      return { snapshot: this.snapshot(), cipher: this.sealer(), now: this.now() };
     });
+    const run = this.backups.then(async () => {
+      const { snapshot, cipher, now } = await taken;
+      try {
+        const file = await writeBackupOffThread(this.layout, snapshot, now, cipher, this.lostAtOpen);
+        await rotateBackups(this.layout, this.options.backupsToKeep ?? 14, this.sealing.cipher, now);
+        return file;
+      } catch (error) {
+        this.savedSinceBackup = true;
+        throw error;
+      }
+    });
+    this.backups = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -346,6 +366,7 @@ export class Store {
     }
     this.closed = true;
     await this.queue.catch(() => undefined);
+    await this.backups;
     await this.lock?.release();
   }
 
