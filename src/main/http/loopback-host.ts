@@ -1,24 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher';
 import { fail } from '../../shared/api/result';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { rendererHeaders, resolveRendererFile } from './renderer-files';
 
 /** Imports arrive as base64 in JSON: 64 MB of file is about 86 MB of body. */
 const MAX_BODY_BYTES = 90 * 1024 * 1024;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export interface LoopbackHost {
   url: string;
@@ -105,22 +95,15 @@ export async function startLoopbackHost({ dispatch, rendererDir, port = 0, log =
   }
 
   async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
-    const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^[/\\]+/, '');
-    const file = join(rendererDir, relative);
-    if (!file.startsWith(rendererDir + sep)) return refuse(res, 404, 'Not found.');
+    const file = resolveRendererFile(rendererDir, pathname);
+    if (!file) return refuse(res, 404, 'Not found.');
     let content: Buffer;
     try {
       content = await readFile(file);
     } catch {
       return refuse(res, 404, 'Not found.');
     }
-    res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    });
+    res.writeHead(200, rendererHeaders(file));
     res.end(content);
   }
 
