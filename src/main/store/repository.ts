@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { RecoveryNotice } from '../../shared/api/app';
 import { AppError } from '../../shared/api/result';
 import { DEFAULT_SETTINGS, type Note } from '../../shared/domain';
-import { atomicWrite, type WriteFs } from './atomic-write';
+import { atomicWrite, wasRenamed, type WriteFs } from './atomic-write';
 import { DamagedFileError, DurableJsonFile, UndecryptableFileError } from './durable-json-file';
 import { encryptedStoreError, type Cipher, type Sealing } from './cipher';
 import { IndexDoc, NotesShard, ReportDoc, SCHEMA_VERSION, TextDoc } from './schema';
@@ -191,17 +191,25 @@ export class Store {
       const id = valid.report.id;
       if (this.reportDocs.has(id)) throw new AppError('invalid-input', `A report with id ${id} already exists.`);
       const sourceFile = this.layout.source(valid.report.sha256);
-      if (!existsSync(sourceFile)) await atomicWrite(sourceFile, source, this.options.fs);
-      await atomicWrite(this.layout.text(text.sha256), JSON.stringify(TextDoc.parse(text)), this.options.fs);
+      const textFile = this.layout.text(text.sha256);
+      const created: string[] = [];
       const reportFile = new Doc(`report:${id}`, this.reportAdapter(id), valid);
-      await reportFile.low.write();
       const nextIndex = structuredClone(this.indexDoc.data);
       nextIndex.reportIds.push(id);
       try {
+        if (!existsSync(sourceFile)) {
+          created.push(sourceFile);
+          await atomicWrite(sourceFile, source, this.options.fs);
+        }
+        if (!existsSync(textFile)) created.push(textFile);
+        await atomicWrite(textFile, JSON.stringify(TextDoc.parse(text)), this.options.fs);
+        created.push(this.layout.report(id));
+        await reportFile.low.write();
         await this.save(this.indexDoc, nextIndex);
       } catch (error) {
-        await rm(this.layout.report(id), { force: true });
-        throw error;
+        // What this import wrote goes again, so a refused import leaves nothing to re-attach; unless the index on disk already names it.
+        if (!wasRenamed(error) || !existsSync(this.layout.report(id))) for (const file of created) await rm(file, { force: true }).catch(() => undefined);
+        throw saveFailure(error);
       }
       this.reportDocs.set(id, reportFile);
       this.changed({ kind: 'report', id });
