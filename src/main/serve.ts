@@ -22,8 +22,9 @@ async function main(): Promise<void> {
   const host = await startLoopbackHost({ dispatch: core.dispatch, rendererDir: dir, port: portArg ? Number(portArg.slice(7)) : 0 });
   process.stdout.write(`Liaison Desk is open at ${host.openUrl}\nData folder: ${dataDir}\n`);
   void warmSearch(core.store);
-  // The import reader (pdf.js, mammoth) loads in its worker once the first screen is up, so the first import does not wait for it.
-  void core.firstScreen.then(() => warmImportReader());
+  // The host runs from source (tsx), where the import worker compiles its TypeScript as it starts: it is
+  // started at once, beside the page loading, so the first import does not wait for it.
+  warmImportReader();
   const stop = async () => {
     await host.close();
     await core.close();

@@ -65,33 +65,38 @@ const DEFLATED = 8;
  */
 export function assertNotZipBomb(entries: ZipEntry[], fileName: string, bytes: Uint8Array): void {
   const limit = IMPORT_LIMITS.maxDocxUncompressedBytes;
+  const maxRatio = IMPORT_LIMITS.maxDocxCompressionRatio;
   const broken = (): AppError => new AppError('unreadable', `${fileName} is a damaged or incomplete zip/Word file.`);
   const bomb = (unpacked: string, ratio: number): AppError =>
     new AppError(
       'too-large',
       `${fileName} looks like a zip bomb: it would unpack to ${unpacked} (${Math.round(ratio)}:1); ` +
-        `the limits are ${formatMegabytes(limit)} and ${IMPORT_LIMITS.maxDocxCompressionRatio}:1.`,
+        `the limits are ${formatMegabytes(limit)} and ${maxRatio}:1.`,
     );
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let compressed = 0;
-  let inflated = 0;
-  for (const entry of entries) {
+  const parts = entries.map((entry) => {
     const at = entry.localHeaderOffset;
     if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER) throw broken();
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    const data = bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
-    compressed += data.length;
+    return { entry, data: bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize)) };
+  });
+  const compressed = Math.max(1, parts.reduce((sum, part) => sum + part.data.length, 0));
+  // What the directory admits to is refused at once; what it hides is caught below, as it inflates.
+  const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  if (declared > limit || declared / compressed > maxRatio) throw bomb(formatMegabytes(declared), declared / compressed);
+  // Never inflate past what either limit allows, so a lying entry costs at most that much.
+  const cap = Math.min(limit, maxRatio * compressed);
+  let inflated = 0;
+  for (const { entry, data } of parts) {
     if (entry.method === STORED) inflated += data.length;
     else if (entry.method === DEFLATED) {
       try {
-        inflated += inflateRawSync(data, { maxOutputLength: Math.max(1, limit - inflated + 1), finishFlush: constants.Z_SYNC_FLUSH }).length;
+        inflated += inflateRawSync(data, { maxOutputLength: Math.max(1, cap - inflated + 1), finishFlush: constants.Z_SYNC_FLUSH }).length;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw bomb(`more than ${formatMegabytes(limit)}`, (limit + 1) / Math.max(1, compressed));
-        throw broken();
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') inflated = cap + 1;
+        else throw broken();
       }
     } else throw new AppError('unreadable', `${fileName} uses a zip compression method (${entry.method}) that Word documents never use.`);
-    if (inflated > limit) throw bomb(`more than ${formatMegabytes(limit)}`, inflated / Math.max(1, compressed));
+    if (inflated > cap) throw bomb(`more than ${formatMegabytes(cap)}`, inflated / compressed);
   }
-  const ratio = inflated / Math.max(1, compressed);
-  if (ratio > IMPORT_LIMITS.maxDocxCompressionRatio) throw bomb(formatMegabytes(inflated), ratio);
 }
