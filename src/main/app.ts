@@ -3,6 +3,7 @@ import type { ApiContext } from './api/context';
 import { handlers } from './api/handlers';
 import { Store, type OpenStoreOptions } from './store/repository';
 import { samplesDir } from './paths';
+import { reattachSources } from './services/reattach-sources';
 import { APP_VERSION } from './version';
 
 export interface AppCore {
@@ -46,8 +47,12 @@ export async function openAppCore(
     if (name === 'reports.list') setImmediate(shown);
     return answer;
   };
-  // The day's backup waits for the first screen and then runs in the background, in a worker (Store.backupNow).
-  void firstScreen.then(() => ctx.store.backupIfDue()).catch((error: unknown) => console.error('The daily backup failed:', error));
+  // The day's backup waits for the first screen and then runs in the background, in a worker (Store.backupNow);
+  // so does reading again any source file no report names (services/reattach-sources.ts).
+  if (!storeOptions.readOnly) {
+    void firstScreen.then(() => reattachSources(ctx.store)).catch((error: unknown) => console.error('Re-attaching source files failed:', error));
+    void firstScreen.then(() => ctx.store.backupIfDue()).catch((error: unknown) => console.error('The daily backup failed:', error));
+  }
   return {
     get store() {
       return ctx.store;

@@ -141,6 +141,31 @@ describe('opening a store whose index lost reports', () => {
   });
 });
 
+describe('a source file no report names', () => {
+  it('is read again after the first screen and re-attached as a report, and the banner says so', async () => {
+    const { openAppCore } = await import('../app');
+    const { downloadInstead } = await import('../http/download');
+    const { readFileSync } = await import('node:fs');
+    const dir = await tempDir();
+    const store = await Store.open(dir, { skipDailyBackup: true });
+    await store.close();
+    // What an import leaves when the process dies after writing the source and before the report: the source alone.
+    const bytes = readFileSync(join(import.meta.dirname, '../../../tests/fixtures/peel-2016-legitimacy-web-report.txt'));
+    const { createHash } = await import('node:crypto');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    await writeFile(join(dir, 'sources', sha), bytes);
+    const core = await openAppCore(dir, { transport: 'http', saveFile: downloadInstead }, { skipDailyBackup: true });
+    expect(core.store.unattachedSources).toEqual([sha]);
+    await core.dispatch('reports.list', {});
+    await core.firstScreen;
+    await expect.poll(() => core.store.allReportDocs().length, { timeout: 60_000 }).toBe(1);
+    const doc = core.store.allReportDocs()[0]!;
+    expect(doc.report).toMatchObject({ sha256: sha, force: 'Cambridgeshire Constabulary', fileName: `recovered-${sha.slice(0, 12)}` });
+    expect(core.store.recovered).toMatchObject([{ file: join('sources', sha), action: 'reimported' }]);
+    await core.close();
+  }, 90_000);
+});
+
 describe('removing a report, interrupted', () => {
   it('a removal whose index save failed leaves the report whole and attached', async () => {
     const dir = await tempDir();
