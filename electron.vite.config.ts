@@ -6,9 +6,15 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // The PDF reader's worker is loaded by file (new URL('./pdf-worker.mjs', import.meta.url)), so it is
-        // built as its own entry next to index.js under the same name.
-        input: { index: resolve('src/main/electron/main.ts'), 'pdf-worker': resolve('src/main/ingest/pdf-worker.mjs') },
+        // Workers are loaded by file, relative to the module that starts them: the PDF page reader
+        // (new URL('./pdf-worker.mjs', import.meta.url) in the import worker) and the import and backup
+        // workers (src/main/workers/spawn.ts, from index.js). Each is its own entry beside index.js.
+        input: {
+          index: resolve('src/main/electron/main.ts'),
+          'pdf-worker': resolve('src/main/ingest/pdf-worker.mjs'),
+          'import-worker': resolve('src/main/ingest/import-worker.ts'),
+          'backup-worker': resolve('src/main/store/backup-worker.ts'),
+        },
         output: { entryFileNames: (chunk) => (chunk.name === 'pdf-worker' ? '[name].mjs' : '[name].js') },
       },
     },

@@ -3,14 +3,20 @@ import type { ApiContext } from './api/context';
 import { handlers } from './api/handlers';
 import { Store, type OpenStoreOptions } from './store/repository';
 import { samplesDir } from './paths';
+import { reattachSources } from './services/reattach-sources';
 import { APP_VERSION } from './version';
 
 export interface AppCore {
   /** The live store: a restore replaces it (see ApiContext.reopenStore). */
   readonly store: Store;
   dispatch: Dispatch;
+  /** Settles once the first screen has its data (the first `reports.list` answered), or after FIRST_SCREEN_FALLBACK_MS. */
+  firstScreen: Promise<void>;
   close(): Promise<void>;
 }
+
+/** Where no window asks for the first screen (the CLI), background work starts after this long anyway. */
+const FIRST_SCREEN_FALLBACK_MS = 10_000;
 
 /** Opens the store and builds the dispatcher; the same for the desktop app, the browser host and tests. */
 export async function openAppCore(
@@ -24,19 +30,35 @@ export async function openAppCore(
     samplesDir: context.samplesDir ?? samplesDir(),
     ...context,
     async reopenStore(work) {
-      await ctx.store.close();
+      const lock = (await ctx.store.closeKeepingLock()) ?? undefined;
       try {
-        return await work(dataDir);
+        return await work(dataDir, lock);
       } finally {
-        ctx.store = await Store.open(dataDir, storeOptions);
+        ctx.store = await Store.open(dataDir, { ...storeOptions, lock });
       }
     },
   };
+  const inner = createDispatcher(handlers, ctx);
+  let shown: () => void = () => undefined;
+  const firstScreen = new Promise<void>((resolve) => (shown = resolve));
+  setTimeout(shown, FIRST_SCREEN_FALLBACK_MS).unref();
+  const dispatch: Dispatch = async (name, input) => {
+    const answer = await inner(name, input);
+    if (name === 'reports.list') setImmediate(shown);
+    return answer;
+  };
+  // The day's backup waits for the first screen and then runs in the background, in a worker (Store.backupNow);
+  // so does reading again any source file no report names (services/reattach-sources.ts).
+  if (!storeOptions.readOnly) {
+    void firstScreen.then(() => reattachSources(ctx.store)).catch((error: unknown) => console.error('Re-attaching source files failed:', error));
+    void firstScreen.then(() => ctx.store.backupIfDue()).catch((error: unknown) => console.error('The daily backup failed:', error));
+  }
   return {
     get store() {
       return ctx.store;
     },
-    dispatch: createDispatcher(handlers, ctx),
+    dispatch,
+    firstScreen,
     close: () => ctx.store.close(),
   };
 }

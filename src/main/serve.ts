@@ -4,6 +4,8 @@ import { startLoopbackHost } from './http/loopback-host';
 import { downloadInstead } from './http/download';
 import { rendererDir, resolveDataDir } from './paths';
 import { warmSearch } from './services/search';
+import { installLastResort } from './last-resort';
+import { warmImportReader } from './ingest/read-in-worker';
 
 /**
  * `npm run serve`: the app's UI in a browser on this machine, over the same services as the desktop
@@ -15,10 +17,14 @@ async function main(): Promise<void> {
   const portArg = argv.find((a) => a.startsWith('--port='));
   const dir = rendererDir();
   if (!existsSync(`${dir}/index.html`)) throw new Error(`The renderer is not built (${dir}); run \`npm run build\` first.`);
+  installLastResort({ dataDir, tell: (message) => process.stderr.write(`liaison serve: ${message}\n`) });
   const core = await openAppCore(dataDir, { transport: 'http', saveFile: downloadInstead });
   const host = await startLoopbackHost({ dispatch: core.dispatch, rendererDir: dir, port: portArg ? Number(portArg.slice(7)) : 0 });
   process.stdout.write(`Liaison Desk is open at ${host.openUrl}\nData folder: ${dataDir}\n`);
   void warmSearch(core.store);
+  // The host runs from source (tsx), where the import worker compiles its TypeScript as it starts: it is
+  // started at once, beside the page loading, so the first import does not wait for it.
+  warmImportReader();
   const stop = async () => {
     await host.close();
     await core.close();

@@ -5,6 +5,8 @@ export interface ZipPart {
   data: Buffer;
   /** What the central directory claims the entry unpacks to; a lying zip bomb understates it. */
   declaredSize?: number;
+  /** Deflated bytes to store as they are, instead of deflating `data`. */
+  packed?: Buffer;
 }
 
 /** A minimal zip (deflate, no CRC check by our readers' first pass) for building hostile DOCX files. */
@@ -14,7 +16,7 @@ export function makeZip(parts: ZipPart[]): Buffer {
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name);
-    const packed = deflateRawSync(part.data, { level: 9 });
+    const packed = part.packed ?? deflateRawSync(part.data, { level: 9 });
     const size = part.declaredSize ?? part.data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -17,12 +17,35 @@ interface Reply {
   error?: { message: string };
 }
 
-/** The PDF reader starts its worker by a path relative to its own module; in the built app that module is out/main/index.js. */
+/**
+ * The PDF reader starts its page worker by a path relative to its own module, which in the built app is
+ * out/main/import-worker.js (imports are read in that worker); index.js starts the import and backup
+ * workers by their names beside it (src/main/workers/spawn.ts).
+ */
 describe('the built main bundle', () => {
-  it('ships the PDF worker where the bundle looks for it, and the worker reads a PDF', async () => {
+  it('ships the PDF worker where the bundle looks for it, and the worker reads a PDF; the import worker reads and extracts a report', async () => {
     execFileSync('npx', ['electron-vite', 'build', '--outDir', OUT, '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe' });
     try {
-      const bundle = join(OUT, 'main', 'index.js');
+      const index = await readFile(join(OUT, 'main', 'index.js'), 'utf8');
+      expect(index).not.toMatch(/from ["'](unpdf|mammoth)["']/);
+      for (const name of ['import-worker', 'backup-worker']) expect(existsSync(join(OUT, 'main', `${name}.js`)), name).toBe(true);
+      const importer = new Worker(join(OUT, 'main', 'import-worker.js'));
+      const extraction = await new Promise<{ force: string | null; findings: unknown[] }>((resolve, reject) => {
+        importer.on('error', reject);
+        importer.on('message', (reply: { id: number; result?: { extraction: { force: string | null; findings: unknown[] } }; error?: { message: string } }) => {
+          if (reply.id !== 7) return;
+          if (reply.error) reject(new Error(reply.error.message));
+          else if (reply.result) resolve(reply.result.extraction);
+        });
+        void readFile(join(ROOT, 'tests', 'fixtures', 'peel-2016-legitimacy-report.pdf')).then((bytes) =>
+          importer.postMessage({ id: 7, fileName: 'peel-2016.pdf', bytes: new Uint8Array(bytes) }),
+        );
+      });
+      await importer.terminate();
+      expect(extraction.force).toBe('Cambridgeshire Constabulary');
+      expect(extraction.findings.length).toBeGreaterThan(0);
+
+      const bundle = join(OUT, 'main', 'import-worker.js');
       const source = await readFile(bundle, 'utf8');
       const match = /new Worker\(new URL\(["']([^"']+)["'],\s*import\.meta\.url\)/.exec(source);
       expect(match?.[1]).toBe('./pdf-worker.mjs');

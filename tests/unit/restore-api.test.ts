@@ -38,7 +38,7 @@ describe('store.exportArchive and store.restoreArchive in a running app', () => 
     const refused = await app.http('store.restoreArchive', { fileName: 'x.ldarchive', dataBase64: Buffer.from('not an archive').toString('base64') });
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'unreadable', message: 'The archive cannot be restored: the file is not a Liaison Desk archive, or it is damaged (it is not valid gzip). Nothing was changed.' },
+      error: { code: 'unreadable', message: 'This archive is damaged: it is not valid gzip (it is not a Liaison Desk archive, or it was cut short). Nothing was changed.' },
     });
     expect(app.core.store).toBe(store);
     expect((await app.http('reports.list', {})) as { value: unknown[] }).toMatchObject({ ok: true, value: [expect.objectContaining({ fileName: 'hmi-assessment-transcript.txt' })] });

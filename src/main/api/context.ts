@@ -1,5 +1,6 @@
 import type { SaveOutcome } from '../../shared/api/files';
 import type { Store } from '../store/repository';
+import type { StoreLock } from '../store/lock';
 
 /** What a handler may use: the store and the few things that differ between the desktop app and the browser host. */
 export interface ApiContext {
@@ -12,6 +13,7 @@ export interface ApiContext {
   /**
    * Closes the store, runs `work` on the data folder (which it may replace wholesale, as a restore
    * does), then opens the store again and makes `store` above the new one, whether `work` succeeded or not.
+   * The data folder's lock stays held throughout and is handed to `work`, so no other process can step in.
    */
-  reopenStore<T>(work: (dataDir: string) => Promise<T>): Promise<T>;
+  reopenStore<T>(work: (dataDir: string, lock: StoreLock | undefined) => Promise<T>): Promise<T>;
 }

@@ -31,6 +31,28 @@ describe('liaison (CLI)', () => {
     expect(reports[0]).toMatchObject({ id, title: 'Cambridgeshire PEEL 2016', kind: 'inspection-report', period: '2016' });
   });
 
+  it('refuses a path that is not a regular file — a symbolic link, a folder, a named pipe — and says why, storing nothing', async () => {
+    const { symlink, mkdir, readdir } = await import('node:fs/promises');
+    const { execFileSync } = await import('node:child_process');
+    const dataDir = await tempDir();
+    const work = await tempDir();
+    const link = join(work, 'report.txt');
+    await symlink(join(FIXTURES, 'peel-2016-legitimacy-web-report.txt'), link);
+    const viaLink = await cli(['import', link, '--data-dir', dataDir]);
+    expect(viaLink).toEqual({
+      code: 1,
+      out: '',
+      err: `liaison import: Cannot read ${link}: it is a symbolic link, not a regular file; give the path of the file it points to instead.\n`,
+    });
+    await mkdir(join(work, 'folder'));
+    expect((await cli(['import', join(work, 'folder'), '--data-dir', dataDir])).err).toContain('it is a folder, not a regular file');
+    execFileSync('mkfifo', [join(work, 'pipe')]);
+    expect((await cli(['import', join(work, 'pipe'), '--data-dir', dataDir])).err).toContain('it is a named pipe, not a regular file');
+    expect((await cli(['extract', link])).err).toContain('it is a symbolic link, not a regular file');
+    expect((await cli(['restore', link, '--data-dir', dataDir])).err).toContain('it is a symbolic link, not a regular file');
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
   it('extract prints exactly one JSON object in the contract\'s shape and stores nothing', async () => {
     const { code, out, err } = await cli(['extract', join(FIXTURES, 'peel-2016-legitimacy-web-report.txt')]);
     expect({ code, err }).toEqual({ code: 0, err: '' });

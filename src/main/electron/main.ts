@@ -6,7 +6,10 @@ import { setupIpc } from './ipc';
 import { saveThroughDialog } from './save-dialog';
 import { setupSecurity } from './security';
 import { safeStorageCipher } from '../security/safe-storage-cipher';
-import { createMainWindow, rendererUrl } from './window';
+import { createMainWindow, rendererDir, rendererUrl } from './window';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { installLastResort } from '../last-resort';
+import { warmImportReader } from '../ingest/read-in-worker';
 
 let mainWindow: BrowserWindow | null = null;
 let core: AppCore | null = null;
@@ -17,7 +20,12 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // British English throughout, including Chromium's own controls (date pickers show 16/01/2018).
   app.commandLine.appendSwitch('lang', 'en-GB');
+  registerAppScheme();
   setupSecurity();
+  installLastResort({
+    dataDir: resolveDataDir(process.argv, process.env, app.getPath('userData')),
+    tell: (message) => void dialog.showMessageBox({ type: 'error', title: 'Liaison Desk', message }),
+  });
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -43,9 +51,12 @@ async function start(): Promise<void> {
     { cipher: safeStorageCipher(safeStorage) },
   );
   setupIpc(core.dispatch, rendererUrl);
+  serveAppScheme(rendererDir());
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = null));
   void warmSearch(core.store);
+  // pdf.js and mammoth load in the import worker once the first screen is up, not at the first import.
+  void core.firstScreen.then(() => warmImportReader());
 }
 
 function fatal(error: unknown): void {

@@ -1,10 +1,14 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { secureWebPreferences } from '../security/window-options';
+import { APP_ORIGIN } from './app-protocol';
 
-export const rendererUrl = (): string =>
-  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+/** The built renderer, served as app://liaison/ (app-protocol.ts). */
+export const rendererDir = (): string => join(import.meta.dirname, '../renderer');
+
+/** The dev server's address under `electron-vite dev` (never in a packaged app), else the app:// page. */
+export const devServerUrl = (): string | null => (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || null;
+export const rendererUrl = (): string => devServerUrl() ?? `${APP_ORIGIN}/index.html`;
 
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({

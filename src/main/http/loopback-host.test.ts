@@ -72,6 +72,18 @@ describe('loopback host', () => {
     await app.close();
   });
 
+  it('answers a malformed %-escape with 400, not 500 with an internal message', async () => {
+    const app = await startTestApp(await tempDir());
+    const headers = { Host: `127.0.0.1:${app.host.port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${app.host.token}` };
+    for (const path of ['/%E0%A4%A', '/assets/%', '/%ZZ.js']) {
+      expect(await raw(app.host.port, path, { Host: headers.Host }), path).toEqual({ status: 400, text: 'The address is not valid (a malformed %-escape).' });
+    }
+    expect(await raw(app.host.port, '/api/reports.%E0%A4%A', headers, '{}')).toEqual({ status: 400, text: 'The address is not valid (a malformed %-escape).' });
+    // The host is still up and answering.
+    expect(JSON.parse((await raw(app.host.port, '/api/reports.list', headers, '{}')).text)).toEqual({ ok: true, value: [] });
+    await app.close();
+  });
+
   it('answers a body that is not JSON with invalid-input', async () => {
     const app = await startTestApp(await tempDir());
     const res = await raw(

@@ -1,24 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher';
 import { fail } from '../../shared/api/result';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { rendererHeaders, resolveRendererFile } from './renderer-files';
 
 /** Imports arrive as base64 in JSON: 64 MB of file is about 86 MB of body. */
 const MAX_BODY_BYTES = 90 * 1024 * 1024;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export interface LoopbackHost {
   url: string;
@@ -34,6 +24,8 @@ export interface LoopbackHostOptions {
   /** The built renderer (out/renderer). */
   rendererDir: string;
   port?: number;
+  /** Where unexpected errors go (the peer only learns that one happened). */
+  log?: (error: unknown) => void;
 }
 
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::ffff:127.0.0.1', '::1']);
@@ -46,12 +38,14 @@ export const isLoopbackPeer = (remoteAddress: string | undefined): boolean => LO
  * refuses any peer that is not loopback, any Host header but its own (DNS rebinding), any foreign
  * Origin, and any API call without the per-run token.
  */
-export async function startLoopbackHost({ dispatch, rendererDir, port = 0 }: LoopbackHostOptions): Promise<LoopbackHost> {
+export async function startLoopbackHost({ dispatch, rendererDir, port = 0, log = console.error }: LoopbackHostOptions): Promise<LoopbackHost> {
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, fail('internal', (error as Error).message));
+      // The cause goes to the log, never to the peer: an internal message can name files and paths.
+      log(error);
+      if (!res.headersSent) sendJson(res, 500, fail('internal', 'The request could not be answered; the error was logged.'));
       else res.destroy();
     });
   });
@@ -64,10 +58,17 @@ export async function startLoopbackHost({ dispatch, rendererDir, port = 0 }: Loo
     if (req.headers.origin !== undefined && req.headers.origin !== origin && req.headers.origin !== `http://localhost:${port}`) {
       return refuse(res, 403, 'Cross-origin requests are refused.');
     }
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      return refuse(res, 400, 'The address is not valid.');
+    }
+    const path = decodePath(url.pathname);
+    if (path === null) return refuse(res, 400, 'The address is not valid (a malformed %-escape).');
+    if (path.startsWith('/api/')) return handleApi(req, res, path.slice(5));
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
-    return serveFile(res, url.pathname);
+    return serveFile(res, path);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
@@ -94,22 +95,15 @@ export async function startLoopbackHost({ dispatch, rendererDir, port = 0 }: Loo
   }
 
   async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^[/\\]+/, '');
-    const file = join(rendererDir, relative);
-    if (!file.startsWith(rendererDir + sep)) return refuse(res, 404, 'Not found.');
+    const file = resolveRendererFile(rendererDir, pathname);
+    if (!file) return refuse(res, 404, 'Not found.');
     let content: Buffer;
     try {
       content = await readFile(file);
     } catch {
       return refuse(res, 404, 'Not found.');
     }
-    res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    });
+    res.writeHead(200, rendererHeaders(file));
     res.end(content);
   }
 
@@ -130,6 +124,15 @@ export async function startLoopbackHost({ dispatch, rendererDir, port = 0 }: Loo
         server.close(() => resolve());
       }),
   };
+}
+
+/** The path with its %-escapes decoded once, or null when an escape is malformed (`/%E0%A4%A`). */
+export function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 function hasToken(header: string | undefined, token: string): boolean {

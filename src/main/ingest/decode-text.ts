@@ -1,14 +1,48 @@
 import { AppError } from '../../shared/api/result';
 import { IMPORT_LIMITS } from './limits';
 
-/** Decodes a text file as UTF-8, falling back to Windows-1252 (older Word and email exports) rather than failing. */
+/** The encoding a byte-order mark announces: what Windows Notepad saves as "Unicode" (UTF-16 LE) or "Unicode big endian". */
+export function bomEncoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Decodes a text file: UTF-16 (LE or BE) when it starts with that byte-order mark, otherwise UTF-8,
+ * falling back to Windows-1252 (older Word and email exports) rather than failing.
+ */
 export function decodeText(bytes: Uint8Array, fileName: string): string {
+  const utf16 = bomEncoding(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16, fileName);
   refuseBinary(bytes, fileName);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     text = decodeWindows1252(bytes);
+  }
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', fileName: string): string {
+  if (bytes.length % 2 !== 0) throw new AppError('unreadable', `${fileName} is a damaged UTF-16 text file (it has an odd number of bytes).`);
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('unreadable', `${fileName} is a damaged UTF-16 text file (it holds an invalid character).`);
+  }
+  // The same test for binary data as for other text, on the decoded characters.
+  const sample = text.slice(0, 32 * 1024);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code === 0) throw new AppError('unreadable', `${fileName} is not a text document (it contains binary data).`);
+    if (code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) control += 1;
+  }
+  if (sample.length > 0 && control / sample.length > IMPORT_LIMITS.maxControlCharRatio) {
+    throw new AppError('unreadable', `${fileName} is not a text document (it contains binary data).`);
   }
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }

@@ -8,6 +8,10 @@ export const IMPORT_LIMITS = {
   maxHtmlDepth: 2000,
   maxDocxUncompressedBytes: 200 * 1024 * 1024,
   maxDocxCompressionRatio: 100,
+  /** How long reading and extracting one file may take in its worker before the worker is killed. */
+  maxReadSeconds: 60,
+  /** The import worker's heap (V8 old generation), MB: a file that needs more is refused as too large when unpacked. */
+  maxReadMemoryMb: 1024,
   /** Share of control characters above which a "text" file is taken to be binary. */
   maxControlCharRatio: 0.02,
 } as const;

@@ -93,6 +93,19 @@ describe('readDocument: text', () => {
     expect((await readDocument('old.txt', bytes)).text).toBe('Zoë’s report – £5');
   });
 
+  it('reads UTF-16 LE and BE text with a byte-order mark (Notepad\'s "Unicode"), and sniffs UTF-16 HTML', async () => {
+    const words = 'Areas for improvement\r\nThe force should improve how it records crime – £5 ’ ë';
+    const le = new Uint8Array([0xff, 0xfe, ...Buffer.from(words, 'utf16le')]);
+    const be = new Uint8Array([0xfe, 0xff, ...Buffer.from(words, 'utf16le').swap16()]);
+    const expected = 'Areas for improvement\nThe force should improve how it records crime – £5 ’ ë';
+    expect(await readDocument('notepad.txt', le)).toMatchObject({ format: 'text', text: expected });
+    expect(await readDocument('notepad-be.txt', be)).toMatchObject({ format: 'text', text: expected });
+    const page = new Uint8Array([0xff, 0xfe, ...Buffer.from('<!DOCTYPE html><html><body><h1>Title</h1><p>Body</p></body></html>', 'utf16le')]);
+    expect(await readDocument('saved.txt', page)).toMatchObject({ format: 'html', text: 'Title\n\nBody' });
+    const odd = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42]);
+    expect((await refusal(readDocument('odd.txt', odd))).message).toBe('odd.txt is a damaged UTF-16 text file (it has an odd number of bytes).');
+  });
+
   it('normalises Windows line endings and drops a byte-order mark', async () => {
     expect((await readDocument('a.txt', encode('\uFEFFone\r\ntwo'))).text).toBe('one\ntwo');
   });

@@ -6,7 +6,7 @@ import { assertNotZipBomb, listZipEntries } from './zip-directory';
 
 /** Converts through HTML so Word headings, lists and tables keep their structure for the extractor. */
 export async function readDocx(fileName: string, bytes: Uint8Array): Promise<DocumentText> {
-  assertNotZipBomb(listZipEntries(bytes, fileName), fileName);
+  assertNotZipBomb(listZipEntries(bytes, fileName), fileName, bytes);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/api/result';
 import type { SourceFormat } from '../../shared/domain/extraction';
 import { listZipEntries } from './zip-directory';
+import { bomEncoding } from './decode-text';
 
 const startsWith = (bytes: Uint8Array, signature: number[], offset = 0): boolean =>
   signature.every((b, i) => bytes[offset + i] === b);
@@ -23,7 +24,12 @@ export function sniffFormat(fileName: string, bytes: Uint8Array): SourceFormat {
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (extension === 'pdf') throw new AppError('unreadable', `${fileName} is named .pdf but is not a PDF file.`);
   if (extension === 'docx') throw new AppError('unreadable', `${fileName} is named .docx but is not a Word document.`);
-  const start = new TextDecoder('latin1').decode(head).trimStart().toLowerCase();
+  // A UTF-16 file (a byte-order mark) is sniffed on its characters, not its bytes, which hold a zero between letters.
+  const utf16 = bomEncoding(bytes);
+  const start = (utf16 ? new TextDecoder(utf16).decode(bytes.subarray(0, 2048)) : new TextDecoder('latin1').decode(head))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (/^(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)/.test(start) || /<(html|body|h1|h2|p|div|table)[\s>]/.test(start.slice(0, 512)) && (extension === 'html' || extension === 'htm' || /<\/(p|div|h\d|li|td)>/.test(start))) {
     return 'html';
   }

@@ -16,7 +16,8 @@ export function isAllowedExternalUrl(address: string): boolean {
 
 /**
  * An IPC message is trusted only from the top frame of the app's own window showing the app's own
- * page (file:// in the build, the dev server in development) — never a subframe or another origin.
+ * page (app://liaison/ in the build, the dev server in development) — never a subframe or another
+ * origin. (A custom scheme's URL has an opaque origin in WHATWG terms, so scheme and host are compared.)
  */
 export function isTrustedSender(frame: { url: string; isMainFrame: boolean } | null, appUrl: string): boolean {
   if (!frame || !frame.isMainFrame) return false;
@@ -24,6 +25,7 @@ export function isTrustedSender(frame: { url: string; isMainFrame: boolean } | n
     const got = new URL(frame.url);
     const want = new URL(appUrl);
     if (want.protocol === 'file:') return got.protocol === 'file:' && got.pathname === want.pathname;
+    if (want.protocol !== 'http:' && want.protocol !== 'https:') return got.protocol === want.protocol && got.host === want.host && got.host !== '';
     return got.origin === want.origin;
   } catch {
     return false;

@@ -1,7 +1,6 @@
 import type { ReextractSummary } from '../../shared/api/review';
 import { AppError } from '../../shared/api/result';
-import { readDocument } from '../ingest';
-import { extract } from '../extract';
+import { readAndExtract } from '../ingest/read-in-worker';
 import type { Store } from '../store/repository';
 import { mergeExtraction } from './reextract';
 import { reanchorAnnotations } from './annotations';
@@ -18,11 +17,10 @@ export async function reextractReport(store: Store, id: string): Promise<Reextra
   const bytes = await store.readSource(sha256).catch(() => {
     throw new AppError('not-found', `The original file of ${fileName} is missing from the data folder, so it cannot be read again.`);
   });
-  const document = await readDocument(fileName, bytes);
+  const { document, extraction } = await readAndExtract(fileName, bytes);
   const stored = await store.readText(sha256);
   const textChanged = stored.text !== document.text;
   if (textChanged) await store.replaceText({ sha256, text: document.text, pages: document.pages });
-  const extraction = extract(document);
   const linked = new Set(store.index.links.flatMap((link) => [link.earlierId, link.laterId]));
   const summary = await store.updateReport(id, (draft) => mergeExtraction(draft, extraction, linked));
   if (textChanged) await reanchorAnnotations(store, id);

@@ -37,8 +37,21 @@ export async function atomicWrite(file: string, data: string | Uint8Array, fs: W
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncFolder(dirname(file), fs);
+  try {
+    await syncFolder(dirname(file), fs);
+  } catch {
+    // The new file is in place; only making the rename durable failed. One more try (a passing fault), then report it.
+    await sleep(RENAME_RETRY_DELAYS_MS[1]!);
+    try {
+      await syncFolder(dirname(file), fs);
+    } catch (error) {
+      throw Object.assign(error as Error, { renamed: true });
+    }
+  }
 }
+
+/** Whether a failed atomicWrite had already put the new file in place (only the folder's fsync failed). */
+export const wasRenamed = (error: unknown): boolean => (error as { renamed?: boolean } | null)?.renamed === true;
 
 async function renameWithRetry(from: string, to: string, fs: WriteFs): Promise<void> {
   for (let attempt = 0; ; attempt++) {

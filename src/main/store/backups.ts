@@ -1,8 +1,10 @@
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { listBackups } from './recovery';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { ARCHIVE_FORMAT, isSealedFile, readArchive, writeArchive, type ArchiveHeader, type ArchiveRecord } from './archive';
+import { ARCHIVE_FORMAT, type ArchiveSource, isSealedFile, readArchive, writeArchive, type ArchiveHeader, type ArchiveRecord } from './archive';
 import { atomicWrite, type WriteFs } from './atomic-write';
 import { seal, unseal, UndecryptableError, type Cipher } from './cipher';
 import { IndexDoc, NotesShard, ReportDoc, SCHEMA_VERSION, TextDoc } from './schema';
@@ -14,7 +16,7 @@ export interface StoreSnapshot {
   shards: { shard: number; notes: NotesShard }[];
 }
 
-function* mutableRecords(snapshot: StoreSnapshot): Generator<ArchiveRecord> {
+export function* mutableRecords(snapshot: StoreSnapshot): Generator<ArchiveRecord> {
   yield { key: 'index', data: snapshot.index };
   for (const doc of snapshot.reports) yield { key: `report:${doc.report.id}`, data: doc };
   for (const { shard, notes } of snapshot.shards) yield { key: `notes:${shard}`, data: notes };
@@ -25,9 +27,9 @@ function* mutableRecords(snapshot: StoreSnapshot): Generator<ArchiveRecord> {
  * rewritten, so they are not copied daily. The backup is read back and validated before it counts.
  * With a cipher (an encrypted store) it is sealed.
  */
-export async function writeBackup(layout: StoreLayout, snapshot: StoreSnapshot, now: Date, cipher?: Cipher): Promise<string> {
+export async function writeBackup(layout: StoreLayout, snapshot: StoreSnapshot, now: Date, cipher?: Cipher, keepExisting = false): Promise<string> {
   await mkdir(layout.backups, { recursive: true });
-  const file = join(layout.backups, `backup-${now.toISOString().slice(0, 10)}.ldarchive`);
+  const file = backupFileFor(layout, now, keepExisting);
   await writeArchive(
     file,
     { format: ARCHIVE_FORMAT, version: 1, schemaVersion: SCHEMA_VERSION, createdAt: now.toISOString(), contents: 'backup' },
@@ -43,9 +45,21 @@ export async function writeBackup(layout: StoreLayout, snapshot: StoreSnapshot, 
   return file;
 }
 
-export async function rotateBackups(layout: StoreLayout, keep: number): Promise<void> {
-  const names = (await readdir(layout.backups)).filter((n) => n.startsWith('backup-')).sort();
-  for (const name of names.slice(0, Math.max(0, names.length - keep))) await rm(join(layout.backups, name), { force: true });
+/**
+ * Today's backup file. With `keepExisting` (the store lost data at open) an existing backup of today is
+ * never overwritten: the new one gets the time in its name.
+ */
+export function backupFileFor(layout: StoreLayout, now: Date, keepExisting: boolean): string {
+  const iso = now.toISOString();
+  const daily = join(layout.backups, `backup-${iso.slice(0, 10)}.ldarchive`);
+  if (!keepExisting || !existsSync(daily)) return daily;
+  return join(layout.backups, `backup-${iso.slice(0, 10)}-${iso.slice(11, 19).replace(/:/g, '')}.ldarchive`);
+}
+
+/** Keeps the `keep` best backups (see listBackups: by the time inside, the future and the unreadable ones first to go). */
+export async function rotateBackups(layout: StoreLayout, keep: number, cipher?: Cipher, now: Date = new Date()): Promise<void> {
+  const ordered = await listBackups(layout, cipher, now);
+  for (const { file } of ordered.slice(keep)) await rm(file, { force: true });
 }
 
 /** The whole store in one archive; sealed when a cipher is given. */
@@ -114,7 +128,7 @@ function parseRecord<T>(key: string, schema: { safeParse(data: unknown): { succe
  * contents (so no record can name a file outside the store), notes in the shard their id belongs to,
  * and every source file's sha256.
  */
-export async function verifyArchive(file: string, cipher?: Cipher): Promise<VerifiedArchive> {
+export async function verifyArchive(file: ArchiveSource, cipher?: Cipher): Promise<VerifiedArchive> {
   let header: ArchiveHeader | null = null;
   let index: IndexDoc | null = null;
   const reportIds = new Set<string>();

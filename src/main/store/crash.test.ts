@@ -13,5 +13,5 @@ describe('the store under SIGKILL', () => {
     expect(result.acknowledged).toBeGreaterThan(15);
     expect(result.recovered).toBe(0);
     expect(result.lost).toBe(0);
-  }, 60_000);
+  }, 240_000);
 });

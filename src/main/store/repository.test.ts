@@ -178,8 +178,10 @@ describe('Store', () => {
     let day = new Date('2026-01-01T09:00:00Z');
     for (let i = 0; i < 17; i++) {
       const store = await Store.open(dir, { now: () => day });
+      await store.backupIfDue();
       await store.close();
       const again = await Store.open(dir, { now: () => day });
+      expect(await again.backupIfDue()).toBeNull();
       await again.close();
       day = new Date(day.getTime() + 86_400_000);
     }

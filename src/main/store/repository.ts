@@ -3,17 +3,19 @@ import { existsSync } from 'node:fs';
 import type { RecoveryNotice } from '../../shared/api/app';
 import { AppError } from '../../shared/api/result';
 import { DEFAULT_SETTINGS, type Note } from '../../shared/domain';
-import { atomicWrite, type WriteFs } from './atomic-write';
+import { atomicWrite, wasRenamed, type WriteFs } from './atomic-write';
 import { DamagedFileError, DurableJsonFile, UndecryptableFileError } from './durable-json-file';
 import { encryptedStoreError, type Cipher, type Sealing } from './cipher';
 import { IndexDoc, NotesShard, ReportDoc, SCHEMA_VERSION, TextDoc } from './schema';
 import { noteShardOf, NOTE_SHARDS, storeLayout, type StoreLayout } from './layout';
-import { acquireStoreLock } from './lock';
+import { acquireStoreLock, type StoreLock } from './lock';
+import { claimForRemoval, findOrphans, notice, settleRemovals, unclaim } from './reattach';
 import { describeRecovery, findInBackups, setAside } from './recovery';
 import { MIGRATIONS, runMigrations, type Migration } from './migrations';
 import { Doc } from './doc';
-import { saveFailure } from './save-failure';
-import { convertBackups, writeBackup, rotateBackups, writeFullArchive } from './backups';
+import { openFailure, saveFailure } from './save-failure';
+import { convertBackups, rotateBackups, writeFullArchive } from './backups';
+import { writeBackupOffThread } from './backup-off-thread';
 
 export interface OpenStoreOptions {
   /** Reads only: takes no lock, writes nothing (not even a recovery). For `list` and `search` from the CLI. */
@@ -27,6 +29,8 @@ export interface OpenStoreOptions {
   skipDailyBackup?: boolean;
   /** Encryption at rest is possible only with one (the desktop app's, from the OS account's key store). */
   cipher?: Cipher;
+  /** A lock already held on this data folder (a restore hands its lock on), which the store then owns. */
+  lock?: StoreLock;
 }
 
 type Validator<T> = (data: unknown) => T;
@@ -52,10 +56,16 @@ export class Store {
   private readonly shards = new Map<number, Doc<NotesShard>>();
   private readonly noteIndex = new Map<string, Note>();
   private queue: Promise<unknown> = Promise.resolve();
-  private releaseLock: (() => Promise<void>) | null = null;
+  /** The backup being made, if any: they run beside the writes, one at a time. */
+  private backups: Promise<unknown> = Promise.resolve();
+  private lock: StoreLock | null = null;
   private readonly now: () => Date;
   private closed = false;
   private savedSinceBackup = false;
+  /** Set when open could not give back everything the files held (an index from an older backup, or rebuilt): today's backup is then kept, not overwritten. */
+  private lostAtOpen = false;
+  /** Source files no report names, for the app to read again (see reattach.ts). */
+  unattachedSources: string[] = [];
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly sealing: Sealing;
 
@@ -70,21 +80,26 @@ export class Store {
 
   static async open(dir: string, options: OpenStoreOptions = {}): Promise<Store> {
     const store = new Store(dir, options);
-    if (!options.readOnly) {
-      for (const folder of [dir, store.layout.reports, store.layout.texts, store.layout.sources, store.layout.notes]) {
-        await mkdir(folder, { recursive: true });
-      }
-      store.releaseLock = await acquireStoreLock(store.layout.lock);
-    } else if (!existsSync(dir)) {
-      throw new AppError('not-found', `There is no Liaison Desk data folder at ${dir}.`);
-    }
+    store.lock = options.lock ?? null;
     try {
+      if (!options.readOnly) {
+        try {
+          for (const folder of [dir, store.layout.reports, store.layout.texts, store.layout.sources, store.layout.notes]) {
+            await mkdir(folder, { recursive: true });
+          }
+        } catch (error) {
+          throw openFailure(error);
+        }
+        store.lock ??= await acquireStoreLock(store.layout.lock);
+      } else if (!existsSync(dir)) {
+        throw new AppError('not-found', `There is no Liaison Desk data folder at ${dir}.`);
+      }
       await store.load(options.migrations ?? MIGRATIONS);
+      await store.reattach();
       if (!options.readOnly) await store.converge();
-      if (!options.readOnly && !options.skipDailyBackup) await store.dailyBackup();
     } catch (error) {
-      await store.releaseLock?.();
-      throw error;
+      await store.lock?.release().catch(() => undefined);
+      throw openFailure(error);
     }
     return store;
   }
@@ -176,17 +191,25 @@ export class Store {
       const id = valid.report.id;
       if (this.reportDocs.has(id)) throw new AppError('invalid-input', `A report with id ${id} already exists.`);
       const sourceFile = this.layout.source(valid.report.sha256);
-      if (!existsSync(sourceFile)) await atomicWrite(sourceFile, source, this.options.fs);
-      await atomicWrite(this.layout.text(text.sha256), JSON.stringify(TextDoc.parse(text)), this.options.fs);
+      const textFile = this.layout.text(text.sha256);
+      const created: string[] = [];
       const reportFile = new Doc(`report:${id}`, this.reportAdapter(id), valid);
-      await reportFile.low.write();
       const nextIndex = structuredClone(this.indexDoc.data);
       nextIndex.reportIds.push(id);
       try {
+        if (!existsSync(sourceFile)) {
+          created.push(sourceFile);
+          await atomicWrite(sourceFile, source, this.options.fs);
+        }
+        if (!existsSync(textFile)) created.push(textFile);
+        await atomicWrite(textFile, JSON.stringify(TextDoc.parse(text)), this.options.fs);
+        created.push(this.layout.report(id));
+        await reportFile.low.write();
         await this.save(this.indexDoc, nextIndex);
       } catch (error) {
-        await rm(this.layout.report(id), { force: true });
-        throw error;
+        // What this import wrote goes again, so a refused import leaves nothing to re-attach; unless the index on disk already names it.
+        if (!wasRenamed(error) || !existsSync(this.layout.report(id))) for (const file of created) await rm(file, { force: true }).catch(() => undefined);
+        throw saveFailure(error);
       }
       this.reportDocs.set(id, reportFile);
       this.changed({ kind: 'report', id });
@@ -204,14 +227,21 @@ export class Store {
       nextIndex.papers = nextIndex.papers.filter((paper) => paper.reportId !== id);
       const findingIds = new Set(doc.data.findings.map((f) => f.id));
       nextIndex.links = nextIndex.links.filter((l) => !findingIds.has(l.earlierId) && !findingIds.has(l.laterId));
-      await this.save(this.indexDoc, nextIndex);
-      this.reportDocs.delete(id);
-      await rm(this.layout.report(id), { force: true });
       const sha = doc.data.report.sha256;
-      if (!this.allReportDocs().some((other) => other.report.sha256 === sha)) {
-        await rm(this.layout.text(sha), { force: true });
-        await rm(this.layout.source(sha), { force: true });
+      const shared = this.allReportDocs().some((other) => other.report.id !== id && other.report.sha256 === sha);
+      // Claimed before the index changes, so a crash part-way is settled at the next open, never re-attached.
+      const files = [this.layout.report(id), ...(shared ? [] : [this.layout.text(sha), this.layout.source(sha)])];
+      const claimed = await claimForRemoval(files).catch(async (error: unknown) => {
+        throw saveFailure(error);
+      });
+      try {
+        await this.save(this.indexDoc, nextIndex);
+      } catch (error) {
+        await unclaim(claimed);
+        throw error;
       }
+      this.reportDocs.delete(id);
+      for (const file of claimed) await rm(file, { force: true });
       this.changed({ kind: 'index' });
       this.changed({ kind: 'report', id });
       return true;
@@ -266,6 +296,8 @@ export class Store {
           "Encryption at rest is not available here: only the desktop app can encrypt, using your operating system account's key store.",
         );
       }
+      // A backup under way was snapshotted in the old form; let it land, so the conversion below covers it.
+      await this.backups;
       const previous = this.sealing.on;
       this.sealing.on = on;
       try {
@@ -282,14 +314,29 @@ export class Store {
     });
   }
 
-  /** Writes today's backup now (also done at open), then keeps only the newest ones. */
+  /**
+   * Writes a backup now, then keeps only the best ones. The snapshot is taken in turn with the writes, so
+   * it holds every write queued before it; the backup itself is made in a worker (backup-off-thread.ts)
+   * while later writes go ahead. Backups run one at a time.
+   */
   backupNow(): Promise<string> {
-    return this.write(async () => {
-      const file = await writeBackup(this.layout, this.snapshot(), this.now(), this.sealer());
+    const taken = this.write(async () => {
       this.savedSinceBackup = false;
-      await rotateBackups(this.layout, this.options.backupsToKeep ?? 14);
-      return file;
+      return { snapshot: this.snapshot(), cipher: this.sealer(), now: this.now() };
     });
+    const run = this.backups.then(async () => {
+      const { snapshot, cipher, now } = await taken;
+      try {
+        const file = await writeBackupOffThread(this.layout, snapshot, now, cipher, this.lostAtOpen);
+        await rotateBackups(this.layout, this.options.backupsToKeep ?? 14, this.sealing.cipher, now);
+        return file;
+      } catch (error) {
+        this.savedSinceBackup = true;
+        throw error;
+      }
+    });
+    this.backups = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -310,6 +357,14 @@ export class Store {
     });
   }
 
+  /** Closes the store but keeps its lock and hands it over (to a restore, then to the store opened after it), so no other process can step in between. */
+  async closeKeepingLock(): Promise<StoreLock | null> {
+    const lock = this.lock;
+    this.lock = null;
+    await this.close();
+    return lock;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     // Today's backup was taken at open; refresh it so what was done today is in a backup too.
@@ -319,7 +374,8 @@ export class Store {
     }
     this.closed = true;
     await this.queue.catch(() => undefined);
-    await this.releaseLock?.();
+    await this.backups;
+    await this.lock?.release();
   }
 
   // ---- internals -----------------------------------------------------------------------------
@@ -408,6 +464,7 @@ export class Store {
     this.indexDoc = new Doc('index', indexAdapter, index);
     if (!existsSync(this.layout.index) && !this.options.readOnly) await this.indexDoc.low.write();
 
+    if (!this.options.readOnly) await settleRemovals(this.layout, new Set(index.reportIds), null);
     const missing: string[] = [];
     await Promise.all(
       index.reportIds.map(async (id) => {
@@ -435,6 +492,38 @@ export class Store {
   }
 
   /**
+   * After load: settles removals a crash interrupted, then re-attaches every valid report file the
+   * index does not name (see reattach.ts), records a rebuilt index, and remembers whether open lost
+   * anything, so today's backup is not overwritten by this store.
+   */
+  private async reattach(): Promise<void> {
+    const named = new Set(this.indexDoc.data.reportIds);
+    const namedShas = new Set(this.allReportDocs().map((doc) => doc.report.sha256));
+    if (!this.options.readOnly) await settleRemovals(this.layout, named, namedShas);
+    const orphans = await findOrphans(this.layout, named, namedShas, (id) => this.reportAdapter(id).read());
+    const indexLost = this.recovered.find((n) => n.file === 'index.json' && n.action === undefined);
+    this.lostAtOpen = this.recovered.some((n) => n.action === undefined);
+    if (indexLost && indexLost.restoredFrom === null) {
+      this.recovered.push(
+        notice(
+          this.layout,
+          this.layout.index,
+          'rebuilt',
+          'the index and every backup of it were damaged, so the store was rebuilt from the report and note files: every report and note on disk is back; settings, board papers and links between findings could not be recovered',
+        ),
+      );
+    }
+    this.recovered.push(...orphans.notices);
+    this.unattachedSources = orphans.sources;
+    if (!orphans.reports.length) return;
+    for (const doc of orphans.reports) this.reportDocs.set(doc.report.id, new Doc(`report:${doc.report.id}`, this.reportAdapter(doc.report.id), doc));
+    const next = structuredClone(this.indexDoc.data);
+    next.reportIds.push(...orphans.reports.map((doc) => doc.report.id));
+    if (this.options.readOnly) this.indexDoc.low.data = IndexDoc.parse(next);
+    else await this.indexDoc.commit(IndexDoc.parse(next));
+  }
+
+  /**
    * Reads one document; if it is damaged, sets it aside, puts back the newest valid copy from the
    * backups, and records what happened so the UI can tell the officer.
    */
@@ -455,23 +544,28 @@ export class Store {
         throw new AppError('unreadable', `${error.message}. Open the app once to recover it from a backup.`);
       }
       const setAsideAs = await setAside(this.layout, adapter.file, this.now());
-      const found = await findInBackups(this.layout, key, validate, this.sealing.cipher);
+      const found = await findInBackups(this.layout, key, validate, this.sealing.cipher, this.now());
       if (found) await adapter.write(found.data);
       this.recovered.push(describeRecovery(this.layout, adapter.file, setAsideAs, error.problem, found?.backup ?? null));
       return found?.data ?? null;
     }
     // A report the index names but whose file has gone.
     if (this.options.readOnly) return null;
-    const found = await findInBackups(this.layout, key, validate, this.sealing.cipher);
+    const found = await findInBackups(this.layout, key, validate, this.sealing.cipher, this.now());
     if (found) await adapter.write(found.data);
     this.recovered.push(describeRecovery(this.layout, adapter.file, adapter.file, 'the file was missing', found?.backup ?? null));
     return found?.data ?? null;
   }
 
-  private async dailyBackup(): Promise<void> {
+  /**
+   * Today's backup, unless there is one already. The app starts it after the first screen, in the
+   * background (app.ts), never inside open; skipped with `skipDailyBackup`.
+   */
+  async backupIfDue(): Promise<string | null> {
+    if (this.options.skipDailyBackup || this.options.readOnly || this.closed) return null;
     const today = this.now().toISOString().slice(0, 10);
-    if (existsSync(`${this.layout.backups}/backup-${today}.ldarchive`)) return;
-    await this.backupNow();
+    if (existsSync(`${this.layout.backups}/backup-${today}.ldarchive`)) return null;
+    return this.backupNow();
   }
 }
 

@@ -2,11 +2,11 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/api/result';
-import { isSealedFile, readArchive } from './archive';
+import { ArchiveDamagedError, isSealedFile, readArchive } from './archive';
 import { atomicWrite } from './atomic-write';
 import { seal, type Cipher } from './cipher';
 import { verifyArchive, type VerifiedArchive } from './backups';
-import { acquireStoreLock } from './lock';
+import { acquireStoreLock, type StoreLock } from './lock';
 import { storeLayout, type StoreLayout } from './layout';
 
 /** What a restore replaces; backups/ and set-aside/ stay where they are. */
@@ -35,6 +35,7 @@ export async function checkRestorable(archiveFile: string, cipher?: Cipher): Pro
     }
     verified = await verifyArchive(archiveFile, cipher);
   } catch (error) {
+    if (error instanceof ArchiveDamagedError) throw new AppError('unreadable', `${error.message}. Nothing was changed.`);
     if (error instanceof AppError) throw error;
     throw new AppError('unreadable', `The archive cannot be restored: ${describeArchiveProblem(error)}. Nothing was changed.`);
   }
@@ -53,13 +54,21 @@ export async function checkRestorable(archiveFile: string, cipher?: Cipher): Pro
  * so the moves are renames), then the current contents are moved into set-aside/before-restore-<time>/
  * (never deleted) and the new ones moved into place. The store must not be open: this takes its lock.
  * The restored store is encrypted when the archive's store was and `cipher` is given; otherwise plain.
+ * The app passes the lock its store held (`heldLock`), so nothing can take the folder between the
+ * store closing, the restore and the store opening again; the lock is then left held for that open.
  */
-export async function restoreArchive(dataDir: string, archiveFile: string, now: Date = new Date(), cipher?: Cipher): Promise<RestoreOutcome> {
+export async function restoreArchive(
+  dataDir: string,
+  archiveFile: string,
+  now: Date = new Date(),
+  cipher?: Cipher,
+  heldLock?: StoreLock,
+): Promise<RestoreOutcome> {
   const verified = await checkRestorable(archiveFile, cipher);
   const shas = new Set<string>();
   await mkdir(dataDir, { recursive: true });
   const layout = storeLayout(dataDir);
-  const release = await acquireStoreLock(layout.lock);
+  const lock = heldLock ?? (await acquireStoreLock(layout.lock));
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const staging = join(dataDir, `.restore-${stamp}`);
   try {
@@ -74,7 +83,7 @@ export async function restoreArchive(dataDir: string, archiveFile: string, now: 
     return { reports: verified.reports, notes: verified.notes, setAsideAs };
   } finally {
     await rm(staging, { recursive: true, force: true });
-    await release();
+    if (!heldLock) await lock.release();
   }
 }
 

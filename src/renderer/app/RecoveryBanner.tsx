@@ -12,9 +12,15 @@ export function RecoveryBanner() {
         <MessageBarTitle>Some stored data was damaged and has been recovered</MessageBarTitle>
         <ul>
           {notices.map((n) => (
-            <li key={n.setAsideAs}>
-              {n.file}: {n.problem}. The damaged file was set aside as {n.setAsideAs};{' '}
-              {n.restoredFrom ? `the last good copy was restored from ${n.restoredFrom}.` : 'no backup held a good copy, so it was left out.'}
+            <li key={`${n.action ?? 'restored'}:${n.setAsideAs}`}>
+              {n.message ? (
+                `${n.file}: ${n.message}.`
+              ) : (
+                <>
+                  {n.file}: {n.problem}. The damaged file was set aside as {n.setAsideAs};{' '}
+                  {n.restoredFrom ? `the last good copy was restored from ${n.restoredFrom}.` : 'no backup held a good copy, so it was left out.'}
+                </>
+              )}
             </li>
           ))}
         </ul>

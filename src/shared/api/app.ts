@@ -7,6 +7,10 @@ export const RecoveryNotice = z.object({
   setAsideAs: z.string(),
   problem: z.string(),
   restoredFrom: z.string().nullable(),
+  /** Absent for a damaged file set aside (and perhaps restored); otherwise what open did, said in `message`. */
+  action: z.enum(['reattached', 'rebuilt', 'left', 'reimported', 'backup-kept']).optional(),
+  /** The whole sentence for the banner, when `action` is given. */
+  message: z.string().optional(),
 });
 export type RecoveryNotice = z.infer<typeof RecoveryNotice>;
 

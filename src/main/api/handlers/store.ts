@@ -30,7 +30,7 @@ export const storeHandlers: HandlersFor<typeof storeCalls> = {
       const cipher = ctx.store.cipher;
       // Checked while the store is still open, so a bad archive does not even interrupt the session.
       await checkRestorable(file, cipher);
-      return ctx.reopenStore((dataDir) => restoreArchive(dataDir, file, new Date(), cipher));
+      return ctx.reopenStore((dataDir, lock) => restoreArchive(dataDir, file, new Date(), cipher, lock));
     }),
   'store.setEncryption': async ({ on }, { store }) => {
     await store.setEncryption(on);

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { AppError } from '../../../shared/api/result';
-import { readDocument } from '../../ingest';
-import { extract } from '../../extract';
+import { readAndExtract } from '../../ingest/read-in-worker';
 import type { Command } from '../command';
+import { IMPORT_LIMITS } from '../../ingest/limits';
+import { readInputFile } from '../read-input-file';
 
 /**
  * The extraction contract used for automation and accuracy measurement: one JSON object on stdout,
@@ -14,9 +14,7 @@ export const extractCommand: Command = {
   summary: 'print what would be extracted from a document, as JSON (stores nothing)',
   async run([file], _values, io) {
     if (!file) throw new AppError('invalid-input', 'extract needs a file: liaison extract <file>');
-    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-      throw new AppError('not-found', `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-    });
-    io.out(`${JSON.stringify(extract(await readDocument(file, bytes)), null, 2)}\n`);
+    const bytes = await readInputFile(file, IMPORT_LIMITS.maxFileBytes);
+    io.out(`${JSON.stringify((await readAndExtract(file, bytes)).extraction, null, 2)}\n`);
   },
 };

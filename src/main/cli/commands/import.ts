@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { AppError } from '../../../shared/api/result';
 import { importDocument } from '../../services/import-document';
+import { IMPORT_LIMITS } from '../../ingest/limits';
+import { checkInputPath, readInputFile } from '../read-input-file';
 import type { Command } from '../command';
 
 export const importCommand: Command = {
@@ -9,11 +10,11 @@ export const importCommand: Command = {
   summary: "store a document and extract it; prints each report's id (the existing id if already imported)",
   async run(files, _values, io) {
     if (!files.length) throw new AppError('invalid-input', 'import needs a file: liaison import <file>');
+    // Every path is checked before the store is opened, so a bad one changes nothing.
+    for (const file of files) await checkInputPath(file);
     const { store } = await io.open();
     for (const file of files) {
-      const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-        throw new AppError('not-found', `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-      });
+      const bytes = await readInputFile(file, IMPORT_LIMITS.maxFileBytes);
       const outcome = await importDocument(store, file, bytes);
       io.out(`${outcome.id}\n`);
     }

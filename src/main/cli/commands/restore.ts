@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../shared/api/result';
 import { restoreArchive } from '../../store/restore';
 import type { Command } from '../command';
+import { checkInputPath } from '../read-input-file';
 
 export const restoreCommand: Command = {
   name: 'restore',
@@ -9,6 +10,7 @@ export const restoreCommand: Command = {
   summary: 'replace the store with an archive made by backup (checked first; the current contents are set aside, never deleted)',
   async run([file, ...extra], _values, io) {
     if (!file || extra.length) throw new AppError('invalid-input', 'restore needs one archive: liaison restore <file>');
+    await checkInputPath(file);
     // Not through io.open(): the store must stay closed while it is replaced, and restoreArchive takes its lock.
     const outcome = await restoreArchive(io.dataDir, resolve(file));
     io.out(
