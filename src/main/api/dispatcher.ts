@@ -7,6 +7,14 @@ import type { Handlers } from './handler-types';
 export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown>>;
 
 /**
+ * Calls answered while the store is still loading its report and note files in the background: the
+ * first screen (status, the reports list from the report heads) and search (its own persisted index).
+ * Every other call waits here, in one place, for `store.ready`, so services can read the store as if
+ * everything were in memory.
+ */
+const ANSWERED_WHILE_LOADING: ReadonlySet<string> = new Set(['app.status', 'reports.list', 'search.query']);
+
+/**
  * The one entry point for every call, whichever transport carried it: checks the name against the
  * contract, parses the input, runs the handler, and turns anything thrown into an error value.
  */
@@ -16,6 +24,7 @@ export function createDispatcher(handlers: Handlers, ctx: ApiContext, log: (erro
     const parsed = contract[name].input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) return fail('invalid-input', `${name}: ${z.prettifyError(parsed.error)}`);
     try {
+      if (!ANSWERED_WHILE_LOADING.has(name)) await ctx.store.ready;
       const handler = handlers[name] as (input: unknown, ctx: ApiContext) => Promise<unknown>;
       return ok(await handler(parsed.data, ctx));
     } catch (error) {

@@ -20,7 +20,8 @@ export async function importDocument(
   onProgress?: ImportProgress,
 ): Promise<ImportOutcome> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const existing = store.allReportDocs().find((doc) => doc.report.sha256 === sha256);
+  const [existingId] = store.reportIdsWithSource(sha256);
+  const existing = existingId ? store.reportDoc(existingId) : undefined;
   if (existing) return { id: existing.report.id, duplicate: true, title: existing.report.title };
 
   const document = await readDocument(fileName, bytes, onProgress);

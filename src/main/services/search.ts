@@ -39,6 +39,7 @@ class StoreSearch {
   }
 
   private async build(): Promise<SearchIndex> {
+    await this.store.ready;
     const index = newSearchIndex();
     const docs: SearchDoc[] = [];
     for (const doc of this.store.allReportDocs()) docs.push(...this.remember(doc.report.id, reportDocs(this.store, doc.report.id)));

@@ -7,10 +7,11 @@ import { importDocument } from '../../services/import-document';
 import { trackImport } from '../../services/import-progress';
 import type { ReportDoc } from '../../store/schema';
 import type { Store } from '../../store/repository';
+import type { ReportHead } from '../../store/report-heads';
 
-function summary({ report, findings }: ReportDoc): ReportSummary {
+function summary({ report, findingCount }: ReportHead): ReportSummary {
   const { id, title, kind, format, fileName, force, period, published, importedAt, aboutReportId, size } = report;
-  return { id, title, kind, format, fileName, force, period, published, importedAt, aboutReportId, size, findingCount: findings.length };
+  return { id, title, kind, format, fileName, force, period, published, importedAt, aboutReportId, size, findingCount };
 }
 
 function requireReport(store: Store, id: string): ReportDoc {
@@ -20,7 +21,8 @@ function requireReport(store: Store, id: string): ReportDoc {
 }
 
 export const reportHandlers: HandlersFor<typeof reportCalls> = {
-  'reports.list': async (_input, { store }) => store.allReportDocs().map(summary),
+  // From the report heads, which the store holds from the moment it opens: the first screen does not wait for the report files.
+  'reports.list': async (_input, { store }) => store.reportHeads().map(summary),
   'reports.get': async ({ id }, { store }) => {
     const { report, findings } = requireReport(store, id);
     return { report, findings };

@@ -12,7 +12,7 @@ export const searchCommand: Command = {
     const q = args.join(' ').trim();
     if (!q) throw new TypeError('search needs the words to look for, e.g. liaison search "vetting".');
     const limit = typeof values.limit === 'string' ? Number(values.limit) : 20;
-    const core = await io.open({ readOnly: true });
+    const core = await io.open({ readOnly: true, background: true });
     const result = await core.dispatch('search.query', { q, limit });
     if (!result.ok) throw new Error(result.error.message);
     const hits = result.value as SearchHit[];
