@@ -162,6 +162,7 @@ describe('the dispatcher while the store loads', () => {
     };
     const dispatch = createDispatcher(handlers, ctx);
     const answered: string[] = [];
+    // No search index was ever written for this store, so search too waits for the files (see search.test.ts for one that does not).
     const calls = (['app.status', 'reports.list', 'search.query', 'notes.list', 'findings.dashboard'] as const).map((name) =>
       dispatch(name, name === 'search.query' ? { q: 'vetting' } : {}).then((result) => {
         expect(result.ok, name).toBe(true);
@@ -169,12 +170,12 @@ describe('the dispatcher while the store loads', () => {
       }),
     );
     const recovery = dispatch('app.status', { whenLoaded: true }).then(() => answered.push('app.status after loading'));
-    await Promise.all(calls.slice(0, 3));
+    await Promise.all(calls.slice(0, 2));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(answered.sort()).toEqual(['app.status', 'reports.list', 'search.query']);
+    expect(answered.sort()).toEqual(['app.status', 'reports.list']);
     finishLoading();
     await Promise.all([...calls, recovery]);
-    expect(answered.slice(3).sort()).toEqual(['app.status after loading', 'findings.dashboard', 'notes.list']);
+    expect(answered.slice(2).sort()).toEqual(['app.status after loading', 'findings.dashboard', 'notes.list', 'search.query']);
     await store.close();
   });
 });

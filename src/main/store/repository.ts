@@ -199,6 +199,11 @@ export class Store {
     return [...this.noteIndex.values()];
   }
 
+  /** The notes kept in one notes file (`notes:<shard>`), as loaded. */
+  notesOfShard(shard: number): readonly Note[] {
+    return this.shards.get(shard)?.data.notes ?? [];
+  }
+
   async readText(sha256: string): Promise<TextDoc> {
     const adapter = new DurableJsonFile(this.layout.text(sha256), (d) => TextDoc.parse(d));
     const text = await adapter.read();
