@@ -65,7 +65,19 @@ function passageOf(text: string, folded: string, best: Line): Passage {
   }
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return { start, end, snippet: snippetAround(text.slice(start, end), best.first - start) };
+  const passage = text.slice(start, end);
+  const before = readable(passage.slice(0, Math.max(0, best.first - start)));
+  return { start, end, snippet: snippetAround(readable(passage), before.length) };
+}
+
+/**
+ * The passage as the reader shows it: texts from web pages and converted PDFs keep their markup
+ * ([words](address) links, <b> and ** emphasis), which a snippet leaves out.
+ */
+function readable(text: string): string {
+  return text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<\/?b>|\*\*/g, '');
 }
 
 function popcount(n: number): number {

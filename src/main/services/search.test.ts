@@ -147,7 +147,8 @@ describe('search in report texts', () => {
     // The text keeps the web page's links as they came: [words](#).
     expect(passage).toMatch(/^The \[College of Policing\]\(#\) requires the force to create \[Flagstone records\]\(#\) to update barred/);
     expect(passage).toMatch(/The force routinely complies with this requirement\.$/);
-    expect(hit!.snippet).toContain('Flagstone records');
+    // The snippet reads as the reader shows the text, without the link markup.
+    expect(hit!.snippet).toContain('requires the force to create Flagstone records to update barred and advisory lists');
     // Typed as far as it goes, the word is found as a prefix; words of another paragraph do not mix in.
     expect((await searchStore(store, 'flagst')).map((h) => h.kind)).toEqual(['text']);
     expect(await searchStore(store, 'flagstone xylophone', { kinds: ['text'] })).toHaveLength(1);

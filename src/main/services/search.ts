@@ -85,7 +85,8 @@ class StoreSearch {
   private lastPersist = 0;
   /** Whether the index file was last written sealed (null: not written by this run). */
   private persistedSealed: boolean | null = null;
-  private textQueue: Promise<void> = Promise.resolve();
+  /** Texts of reports saved or imported since the start, indexed one after another. */
+  textQueue: Promise<void> = Promise.resolve();
   private usable!: { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void };
   /** Resolves when the index and the text index are current with the store. */
   readonly settled: Promise<void>;
@@ -374,6 +375,8 @@ export async function searchSettled(store: Store): Promise<void> {
 export async function searchStore(store: Store, q: string, options: { limit?: number; kinds?: readonly SearchKind[] } = {}): Promise<SearchHit[]> {
   const search = searchOf(store);
   await search.whenUsable();
+  // A report just imported has its text indexed in a moment: a search made now waits for it.
+  await search.textQueue;
   const limit = options.limit ?? 20;
   const wanted = options.kinds ? new Set(options.kinds) : null;
   const textLimit = !wanted || wanted.has('text') ? Math.min(MOST_TEXT_HITS, Math.max(1, Math.round(limit / 4))) : 0;

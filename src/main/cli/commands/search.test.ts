@@ -17,7 +17,7 @@ describe('liaison search', () => {
     expect(shown.err).toBe('');
     const lines = shown.out.split('\n');
     expect(lines[0]).toBe(`in text     ${report!.title}`);
-    expect(lines[1]).toContain('[Flagstone records](#) to update barred and advisory lists');
+    expect(lines[1]).toContain('the force to create Flagstone records to update barred and advisory lists');
     expect(lines[2]).toMatch(new RegExp(`^ {12}report ${id}, characters \\d+–\\d+$`));
     expect(lines.slice(3)).toEqual(['']);
 
