@@ -1,4 +1,6 @@
-import { escapeRegExp, snippetAround } from './query';
+import { snippetAround } from './query';
+import type { Clause } from './term-index';
+import { processTerm } from './terms';
 
 export interface Passage {
   start: number;
@@ -6,8 +8,40 @@ export interface Passage {
   snippet: string;
 }
 
+/** A text's words as an index knows them: each word's term id (-1 if none) and where it starts. */
+export interface WordTable {
+  ids: Int32Array;
+  starts: Uint32Array;
+}
+
+const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
+
+/**
+ * Reads a text's words once, so that every keystroke after looks for the query's terms in a table of
+ * numbers instead of the text: `termId` gives the index's id for a word.
+ */
+export function wordTable(text: string, termId: (term: string) => number | undefined): WordTable {
+  const ids: number[] = [];
+  const starts: number[] = [];
+  const seen = new Map<string, number>();
+  for (const match of text.matchAll(WORD)) {
+    let id = seen.get(match[0]);
+    if (id === undefined) {
+      const term = processTerm(match[0]);
+      const found = term ? termId(term) : undefined;
+      id = found ?? -1;
+      seen.set(match[0], id);
+    }
+    if (id === -1) continue;
+    ids.push(id);
+    starts.push(match.index);
+  }
+  return { ids: Int32Array.from(ids), starts: Uint32Array.from(starts) };
+}
+
 interface Line {
   lineStart: number;
+  lineEnd: number;
   first: number;
   mask: number;
   matches: number;
@@ -21,44 +55,38 @@ const AFTER = 400;
 /**
  * The passage of a text that best answers a query: the line (a paragraph, a table row) holding the most
  * of the query's words, then the most matches, then the earliest; a long line is cut to a window at
- * word boundaries around its first match. `folded` is the text in lower case without accents, offset
- * for offset (foldText), where the words are looked for. Null when no word is in the text.
+ * word boundaries around its first match. Null when no word of the query is in the text.
  */
-export function bestPassage(text: string, folded: string, clauseWords: readonly (readonly string[])[]): Passage | null {
-  const clauseOf = new Map<string, number>();
-  clauseWords.forEach((words, c) => {
-    for (const word of words) clauseOf.set(word, (clauseOf.get(word) ?? 0) | (1 << Math.min(c, 30)));
+export function bestPassage(text: string, table: WordTable, clauses: readonly Clause[]): Passage | null {
+  const clauseOf = new Map<number, number>();
+  clauses.forEach(({ terms }, c) => {
+    for (const { id } of terms) clauseOf.set(id, (clauseOf.get(id) ?? 0) | (1 << Math.min(c, 30)));
   });
   if (clauseOf.size === 0) return null;
-  const pattern = new RegExp(
-    `\\b(?:${[...clauseOf.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRegExp)
-      .join('|')})\\b`,
-    'g',
-  );
   let best: Line | null = null;
   let line: Line | null = null;
   const better = (a: Line, b: Line | null) =>
     !b || popcount(a.mask) > popcount(b.mask) || (popcount(a.mask) === popcount(b.mask) && a.matches > b.matches);
-  for (const match of folded.matchAll(pattern)) {
-    const at = match.index;
-    const lineStart = folded.lastIndexOf('\n', at) + 1;
-    if (!line || line.lineStart !== lineStart) {
+  const { ids, starts } = table;
+  for (let i = 0; i < ids.length; i++) {
+    const mask = clauseOf.get(ids[i]!);
+    if (mask === undefined) continue;
+    const at = starts[i]!;
+    if (!line || at >= line.lineEnd) {
       if (line && better(line, best)) best = line;
-      line = { lineStart, first: at, mask: 0, matches: 0 };
+      const lineEnd = text.indexOf('\n', at);
+      line = { lineStart: text.lastIndexOf('\n', at) + 1, lineEnd: lineEnd === -1 ? text.length : lineEnd, first: at, mask: 0, matches: 0 };
     }
-    line.mask |= clauseOf.get(match[0]) ?? 0;
+    line.mask |= mask;
     line.matches++;
   }
   if (line && better(line, best)) best = line;
-  return best && passageOf(text, folded, best);
+  return best && passageOf(text, best);
 }
 
-function passageOf(text: string, folded: string, best: Line): Passage {
-  const lineEnd = folded.indexOf('\n', best.first);
+function passageOf(text: string, best: Line): Passage {
   let start = best.lineStart;
-  let end = lineEnd === -1 ? text.length : lineEnd;
+  let end = best.lineEnd;
   if (end - start > LONGEST_PASSAGE) {
     if (best.first - start > BEFORE) start = Math.min(wordStart(text, best.first - BEFORE), best.first);
     if (end - best.first > AFTER) end = Math.max(wordEnd(text, best.first + AFTER), best.first + 1);
@@ -75,9 +103,7 @@ function passageOf(text: string, folded: string, best: Line): Passage {
  * ([words](address) links, <b> and ** emphasis), which a snippet leaves out.
  */
 function readable(text: string): string {
-  return text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<\/?b>|\*\*/g, '');
+  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<\/?b>|\*\*/g, '');
 }
 
 function popcount(n: number): number {

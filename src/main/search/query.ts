@@ -4,8 +4,6 @@ import { normalise, processTerm, SPACE_OR_PUNCTUATION } from './terms';
 /** A query cut into clauses (one per word) over one index's words, for scoring, snippets and passages. */
 export interface ParsedQuery {
   clauses: Clause[];
-  /** Per clause, the words it may match (the word itself, near misses, completions). */
-  clauseWords: string[][];
   /** Any word a clause may match, at the start of a word: where a snippet should start. */
   words: RegExp | null;
 }
@@ -36,7 +34,6 @@ export function parseQuery(query: string, terms: TermIndex): ParsedQuery {
   const tokens = query.split(SPACE_OR_PUNCTUATION).filter(Boolean);
   const typing = !/[\p{Z}\p{P}]$/u.test(query);
   const clauses: Clause[] = [];
-  const clauseWords: string[][] = [];
   const all = new Set<string>();
   tokens.forEach((token, i) => {
     const last = typing && i === tokens.length - 1;
@@ -58,19 +55,20 @@ export function parseQuery(query: string, terms: TermIndex): ParsedQuery {
     if (term && !words.includes(term)) words.push(term);
     for (const word of words) all.add(word);
     clauses.push({ terms: [...weights].map(([id, weight]) => ({ id, weight })) });
-    clauseWords.push(words);
   });
   const pattern = [...all]
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp)
     .join('|');
-  return { clauses, clauseWords, words: pattern ? new RegExp(`\\b(?:${pattern})`) : null };
+  return { clauses, words: pattern ? new RegExp(`\\b(?:${pattern})`) : null };
 }
 
 const SNIPPET_LENGTH = 160;
 
 export function shorten(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Only the start is shown: a long text is flattened whole only if its start is mostly white space.
+  let flat = text.slice(0, length * 4).replace(/\s+/g, ' ').trim();
+  if (flat.length <= length && text.length > length * 4) flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= length) return flat;
   const cut = flat.slice(0, length);
   const space = cut.lastIndexOf(' ');

@@ -97,12 +97,15 @@ class ByteWriter {
  * tree, for prefix and typo-tolerant look-ups.
  */
 export class TermIndex {
+  /** Words for prefix and typo look-ups; exact look-ups, one per word indexed, go to the plain map. */
   private readonly vocabulary = new SearchableMap<number>();
+  private readonly ids = new Map<string, number>();
   private terms: string[] = [];
   private counts = new Int32Array(1024);
   private baseOffsets: Uint32Array<ArrayBufferLike> = new Uint32Array(1);
   private basePostings: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
-  private readonly added = new Map<number, number[]>();
+  /** Per term, postings added since the index was read: ordinal, weight, ordinal, weight … */
+  private readonly added: (number[] | undefined)[] = [];
   private kinds = new Uint8Array(1024);
   private sources = new Uint32Array(1024);
   private lengths = new Uint32Array(1024);
@@ -149,9 +152,9 @@ export class TermIndex {
     this.totalLength += length;
     for (const [term, weight] of counts) {
       const id = this.termIdOrNew(term);
-      let list = this.added.get(id);
-      if (!list) this.added.set(id, (list = []));
-      list.push(ord, Math.min(255, weight));
+      const list = this.added[id];
+      if (list) list.push(ord, Math.min(255, weight));
+      else this.added[id] = [ord, Math.min(255, weight)];
       this.counts[id]!++;
     }
     return ord;
@@ -166,7 +169,7 @@ export class TermIndex {
   }
 
   termId(term: string): number | undefined {
-    return this.vocabulary.get(term);
+    return this.ids.get(term);
   }
 
   termOf(id: number): string {
@@ -228,12 +231,16 @@ export class TermIndex {
       for (const { id, weight } of clause.terms) {
         const holding = Math.min(this.counts[id]!, n);
         const scale = weight * Math.log(1 + (n - holding + 0.5) / (holding + 0.5)) * (K1 + 1);
-        this.forEachPosting(id, (ord, count) => {
-          if (kinds[ord] === REMOVED || (accept && !accept(ord))) return;
+        const found = this.decode(id);
+        const { postingOrds, postingCounts } = this;
+        for (let i = 0; i < found; i++) {
+          const ord = postingOrds[i]!;
+          if (kinds[ord] === REMOVED || (accept && !accept(ord))) continue;
+          const count = postingCounts[i]!;
           if (masks[ord] === 0) touched.push(ord);
           scores[ord] = scores[ord]! + (scale * count) / (count + K1 * (1 - B + (B * lengths[ord]!) / average));
           masks[ord] = masks[ord]! | bit;
-        });
+        }
       }
     });
     const all = (1 << used.length) - 1;
@@ -296,7 +303,10 @@ export class TermIndex {
     for (let id = 0; id < terms.length; id++) if (offsets[id]! > offsets[id + 1]!) throw new Error('the postings are out of order');
     const index = new TermIndex();
     index.terms = terms;
-    terms.forEach((term, id) => index.vocabulary.set(term, id));
+    terms.forEach((term, id) => {
+      index.vocabulary.set(term, id);
+      index.ids.set(term, id);
+    });
     index.counts = grow(Int32Array.from(counts), terms.length);
     index.baseOffsets = offsets;
     index.basePostings = postings;
@@ -313,14 +323,70 @@ export class TermIndex {
   }
 
   private termIdOrNew(term: string): number {
-    let id = this.vocabulary.get(term);
+    let id = this.ids.get(term);
     if (id === undefined) {
       id = this.terms.length;
       this.terms.push(term);
+      this.ids.set(term, id);
       this.vocabulary.set(term, id);
       this.counts = grow(this.counts, this.terms.length);
     }
     return id;
+  }
+
+  private postingOrds = new Uint32Array(1024);
+  private postingCounts = new Uint8Array(1024);
+
+  /** Decodes a term's postings into postingOrds and postingCounts (reused between calls); returns how many. */
+  private decode(id: number): number {
+    const most = this.counts[id]! + 16;
+    if (this.postingOrds.length < most) {
+      this.postingOrds = new Uint32Array(most * 2);
+      this.postingCounts = new Uint8Array(most * 2);
+    }
+    const { postingOrds: ords, postingCounts: counts } = this;
+    let n = 0;
+    if (id + 1 < this.baseOffsets.length) {
+      const bytes = this.basePostings;
+      const end = this.baseOffsets[id + 1]!;
+      let at = this.baseOffsets[id]!;
+      let ord = 0;
+      while (at < end) {
+        let b = bytes[at++]!;
+        let gap = b & 0x7f;
+        for (let shift = 128; b & 0x80; shift *= 128) {
+          b = bytes[at++]!;
+          gap += (b & 0x7f) * shift;
+        }
+        ord += gap;
+        if (n === ords.length) return this.decodeSlowly(id);
+        ords[n] = ord;
+        counts[n++] = bytes[at++]!;
+      }
+    }
+    const list = this.added[id];
+    if (list) {
+      if (n + list.length / 2 > ords.length) return this.decodeSlowly(id);
+      for (let i = 0; i < list.length; i += 2) {
+        ords[n] = list[i]!;
+        counts[n++] = list[i + 1]!;
+      }
+    }
+    return n;
+  }
+
+  /** When a term's count fell behind its postings (documents removed and added again): the arrays are sized to fit. */
+  private decodeSlowly(id: number): number {
+    let total = 0;
+    this.forEachPosting(id, () => total++);
+    this.postingOrds = new Uint32Array(total * 2);
+    this.postingCounts = new Uint8Array(total * 2);
+    let n = 0;
+    this.forEachPosting(id, (ord, weight) => {
+      this.postingOrds[n] = ord;
+      this.postingCounts[n++] = weight;
+    });
+    return n;
   }
 
   private forEachPosting(id: number, visit: (ord: number, weight: number) => void): void {
@@ -342,7 +408,7 @@ export class TermIndex {
         visit(ord, bytes[at++]!);
       }
     }
-    const list = this.added.get(id);
+    const list = this.added[id];
     if (list) for (let i = 0; i < list.length; i += 2) visit(list[i]!, list[i + 1]!);
   }
 }

@@ -55,31 +55,3 @@ export function countTerms(text: string, weight: number, counts: Map<string, num
   }
   return n;
 }
-
-const folded = new Map<string, string>();
-
-function foldChar(c: string): string {
-  let f = folded.get(c);
-  if (f === undefined) {
-    const base = c.normalize('NFD').replace(DIACRITICS, '');
-    f = base.length === 1 ? base : c;
-    folded.set(c, f);
-  }
-  return f;
-}
-
-/**
- * The text in lower case with accents dropped, character for character, so that an offset in it is the
- * same offset in the text: what passages are looked for in.
- */
-export function foldText(text: string): string {
-  let lower = text.toLowerCase();
-  if (lower.length !== text.length) {
-    // A few characters grow when lower-cased (İ); those stay as they are.
-    lower = Array.from(text, (c) => {
-      const l = c.toLowerCase();
-      return l.length === c.length ? l : c;
-    }).join('');
-  }
-  return /[^\0-\x7f]/.test(lower) ? lower.replace(/[^\0-\x7f]/g, foldChar) : lower;
-}

@@ -1,7 +1,6 @@
-import { bestPassage, type Passage } from './passages';
+import { bestPassage, wordTable, type Passage, type WordTable } from './passages';
 import { parseQuery } from './query';
 import { REMOVED, TermIndex } from './term-index';
-import { foldText } from './terms';
 import { bytesOf, u32, type IndexFileContents } from './index-file';
 
 export interface TextHit extends Passage {
@@ -9,14 +8,15 @@ export interface TextHit extends Passage {
   score: number;
 }
 
-/** A report's text as passages are looked for in it. */
+/** A report's text as passages are looked for in it: the text and its words as term ids. */
 interface Held {
   text: string;
-  folded: string;
+  table: WordTable;
+  bytes: number;
 }
 
-/** Characters of text (and its folded copy) kept for the next keystrokes: about 30 reports of 128 KB. */
-const HELD_CHARACTERS = 8_000_000;
+/** Memory for texts kept for the next keystrokes: about 50 reports of 128 KB. */
+const HELD_BYTES = 24_000_000;
 
 /**
  * Search inside report texts. The index has one document per report, so at 5,000 reports of 128 KB
@@ -31,7 +31,7 @@ export class TextSearch {
   private stamps: string[] = [];
   private readonly ords = new Map<string, number>();
   private readonly held = new Map<string, Held>();
-  private heldCharacters = 0;
+  private heldBytes = 0;
 
   /** Reads a report's text (null if it is gone). */
   constructor(private readonly readText: (reportId: string) => Promise<string | null>) {}
@@ -72,7 +72,7 @@ export class TextSearch {
    */
   async search(query: string, limit: number, accept?: (reportId: string) => boolean): Promise<TextHit[]> {
     if (!query.trim() || limit <= 0 || this.ords.size === 0) return [];
-    const { clauses, clauseWords } = parseQuery(query, this.index);
+    const { clauses } = parseQuery(query, this.index);
     if (clauses.length === 0) return [];
     const scored = this.index.search(clauses, limit + 3, accept && ((ord) => accept(this.reportIds[ord]!)));
     const hits: TextHit[] = [];
@@ -80,7 +80,7 @@ export class TextSearch {
       if (hits.length >= limit) break;
       const reportId = this.reportIds[ord]!;
       const held = await this.hold(reportId);
-      const passage = held && bestPassage(held.text, held.folded, clauseWords);
+      const passage = held && bestPassage(held.text, held.table, clauses);
       if (passage) hits.push({ reportId, score, ...passage });
     }
     return hits;
@@ -137,7 +137,7 @@ export class TextSearch {
     this.ords.clear();
     for (const [id, ord] of ords) this.ords.set(id, ord);
     this.held.clear();
-    this.heldCharacters = 0;
+    this.heldBytes = 0;
   }
 
   private async hold(reportId: string): Promise<Held | null> {
@@ -150,13 +150,14 @@ export class TextSearch {
     }
     const text = await this.readText(reportId).catch(() => null);
     if (text === null) return null;
-    const held = { text, folded: foldText(text) };
+    const table = wordTable(text, (term) => this.index.termId(term));
+    const held = { text, table, bytes: text.length * 2 + table.ids.byteLength + table.starts.byteLength };
     this.held.set(reportId, held);
-    this.heldCharacters += text.length * 2;
+    this.heldBytes += held.bytes;
     for (const [id, old] of this.held) {
-      if (this.heldCharacters <= HELD_CHARACTERS || id === reportId) break;
+      if (this.heldBytes <= HELD_BYTES || id === reportId) break;
       this.held.delete(id);
-      this.heldCharacters -= old.text.length * 2;
+      this.heldBytes -= old.bytes;
     }
     return held;
   }
@@ -165,6 +166,6 @@ export class TextSearch {
     const old = this.held.get(reportId);
     if (!old) return;
     this.held.delete(reportId);
-    this.heldCharacters -= old.text.length * 2;
+    this.heldBytes -= old.bytes;
   }
 }

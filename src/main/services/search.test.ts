@@ -54,7 +54,7 @@ async function openStillLoading(dir: string, cipher?: ReturnType<typeof testCiph
 }
 
 const answeredBeforeLoaded = async <T>(work: Promise<T>): Promise<T | 'waited'> =>
-  Promise.race([work, new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 300))]);
+  Promise.race([work, new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 1500))]);
 
 describe('the persisted search index', () => {
   it('is written beside the store and answers the next start before the store has loaded', async () => {

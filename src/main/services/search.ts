@@ -210,7 +210,7 @@ class StoreSearch {
     const keep = new Set(docs.map((d) => keyOf(d.kind, d.id)));
     for (const old of this.index.documentsOf(source)) {
       if (!keep.has(keyOf(old.kind, old.id))) {
-        this.index.remove({ ...old, reportId: id });
+        this.index.remove(old);
         this.dirty = true;
       }
     }

@@ -121,6 +121,48 @@ function snippet(entry: Entry, words: RegExp | null): string {
   return snippetAround(text, words ? text.toLowerCase().search(words) : -1);
 }
 
+/**
+ * Finds a document's ordinal by its key without a Map of every key (at 700,000 documents, 100 MB of
+ * strings and entries): an open-addressing table of ordinals by the key's hash, the keys themselves read
+ * from where the index keeps them. Replaced documents keep their old entries, which lead to removed
+ * ordinals and are skipped.
+ */
+class KeyTable {
+  private slots = new Int32Array(1 << 12);
+  private used = 0;
+
+  constructor(private readonly keyAt: (ord: number) => string) {}
+
+  add(key: string, ord: number): void {
+    if ((this.used + 1) * 2 > this.slots.length) this.grow();
+    this.place(hashOf(key), ord);
+    this.used++;
+  }
+
+  /** The ordinal under `key` that `accept` takes (the live one), or -1. */
+  find(key: string, accept: (ord: number) => boolean): number {
+    const mask = this.slots.length - 1;
+    for (let i = hashOf(key) & mask; ; i = (i + 1) & mask) {
+      const slot = this.slots[i]!;
+      if (slot === 0) return -1;
+      if (accept(slot - 1) && this.keyAt(slot - 1) === key) return slot - 1;
+    }
+  }
+
+  private place(hash: number, ord: number): void {
+    const mask = this.slots.length - 1;
+    let i = hash & mask;
+    while (this.slots[i] !== 0) i = (i + 1) & mask;
+    this.slots[i] = ord + 1;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (const slot of old) if (slot !== 0) this.place(hashOf(this.keyAt(slot - 1)), slot - 1);
+  }
+}
+
 /** Where a document's words come from in the store: its report's file, or the notes file it is in. */
 export type SourceOf = (kind: SearchKind, id: string, reportId: string | null) => string;
 
@@ -155,6 +197,7 @@ export class SearchIndex {
   private readonly lookup: SearchIndexOptions['lookup'];
   private readonly sourceOf: SourceOf;
   private docstore: { tail: IndexFileTail; offsets: Uint32Array } | null = null;
+  private readonly byKey = new KeyTable((ord) => this.keyAt(ord));
 
   constructor(options: SearchIndexOptions = {}) {
     this.lookup = options.lookup;
@@ -171,8 +214,8 @@ export class SearchIndex {
     return this.sourceKeys;
   }
 
-  has(kind: SearchKind, id: string, reportId: string | null = null): boolean {
-    return this.find(kind, id, reportId) !== -1;
+  has(kind: SearchKind, id: string): boolean {
+    return this.find(kind, id) !== -1;
   }
 
   /** Indexes a document; one already indexed under the same kind and id is replaced. */
@@ -204,14 +247,16 @@ export class SearchIndex {
     const entry = entryOf(doc);
     const hash = hashOf(recordOf(entry));
     const source = this.sourceId(this.sourceOf(doc.kind, doc.id, entry.reportId));
-    const old = this.find(doc.kind, doc.id, entry.reportId);
+    const old = this.find(doc.kind, doc.id);
     if (old !== -1 && this.hashes[old] === hash && this.terms.sourceOf(old) === source) {
       this.kept?.set(keyOf(doc.kind, doc.id), doc);
       return false;
     }
     if (old !== -1) this.terms.remove(old);
     const ord = this.terms.add(KIND_CODE.get(doc.kind)!, source, fieldsOf(entry));
-    this.addedKeys[ord - this.baseCount] = keyOf(doc.kind, doc.id);
+    const key = keyOf(doc.kind, doc.id);
+    this.addedKeys[ord - this.baseCount] = key;
+    this.byKey.add(key, ord);
     if (ord >= this.hashes.length) {
       const next = new Uint32Array(Math.max(ord + 1, Math.ceil(this.hashes.length * 1.5)));
       next.set(this.hashes);
@@ -226,8 +271,8 @@ export class SearchIndex {
   }
 
   /** Removes a document; removing one that is not indexed does nothing. */
-  remove(doc: { kind: SearchKind; id: string; reportId?: string | null }): void {
-    const ord = this.find(doc.kind, doc.id, doc.reportId ?? null);
+  remove(doc: { kind: SearchKind; id: string }): void {
+    const ord = this.find(doc.kind, doc.id);
     if (ord === -1) return;
     this.terms.remove(ord);
     this.kept?.delete(keyOf(doc.kind, doc.id));
@@ -374,6 +419,7 @@ export class SearchIndex {
     sourceKeys.forEach((key: unknown) => index.sourceId(String(key)));
     for (let ord = 0; ord < count; ord++) {
       if (!terms.isLive(ord)) continue;
+      index.byKey.add(index.keyAt(ord), ord);
       const source = terms.sourceOf(ord);
       if (source >= index.sourceKeys.length) throw new Error('a document names an unknown source');
       let ords = index.sourceOrds.get(source);
@@ -415,20 +461,9 @@ export class SearchIndex {
     return live;
   }
 
-  /** The live ordinal of a document, or -1. Found through its source, so no index of every key is kept. */
-  private find(kind: SearchKind, id: string, reportId: string | null): number {
-    const key = keyOf(kind, id);
-    const look = (source: number) => this.liveOrds(source).find((ord) => this.keyAt(ord) === key) ?? -1;
-    if (kind === 'note' || kind === 'report' || reportId) {
-      const source = this.sourceIds.get(this.sourceOf(kind, id, kind === 'report' ? id : reportId));
-      return source === undefined ? -1 : look(source);
-    }
-    // A finding or annotation named without its report: every source is looked through.
-    for (const source of this.sourceOrds.keys()) {
-      const ord = look(source);
-      if (ord !== -1) return ord;
-    }
-    return -1;
+  /** The live ordinal of a document, or -1. */
+  private find(kind: SearchKind, id: string): number {
+    return this.byKey.find(keyOf(kind, id), (ord) => this.terms.isLive(ord));
   }
 
   private describe(kind: SearchKind, id: string, ord: number): Entry | null {
