@@ -8,17 +8,22 @@ import { median, percentile, type Print } from './stats';
 
 const ROOT = join(import.meta.dirname, '..');
 /** Two folders below the project, like the app's own build (out/main), so the code finds package.json as it does there. */
-const CHILD = join(ROOT, 'out', 'bench', 'scale-child.mjs');
+const OUT = join(ROOT, 'out', 'bench');
+const CHILD = join(OUT, 'scale-child.mjs');
 
 /**
- * The child is bundled first, as electron-vite bundles the app, so the figures time the app starting and
+ * The child is bundled first, as electron-vite bundles the app (dependencies left to node_modules,
+ * modules imported on demand in chunks of their own), so the figures time the app starting and
  * answering, not TypeScript being compiled (what `tsx` would add to every start).
  */
 async function bundleChild(): Promise<void> {
+  await rm(OUT, { recursive: true, force: true });
   await build({
     entryPoints: [join(import.meta.dirname, 'scale-child.ts')],
-    outfile: CHILD,
+    outdir: OUT,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',

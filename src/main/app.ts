@@ -1,6 +1,6 @@
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import type { ApiContext } from './api/context';
-import { handlers } from './api/handlers';
+import { firstScreenHandlers } from './api/handlers/first-screen';
 import { Store, type OpenStoreOptions } from './store/repository';
 import { samplesDir } from './paths';
 import { APP_VERSION } from './version';
@@ -36,7 +36,8 @@ export async function openAppCore(
     get store() {
       return ctx.store;
     },
-    dispatch: createDispatcher(handlers, ctx),
+    // The first screen's calls are answered before the modules of the others are even loaded.
+    dispatch: createDispatcher({ early: firstScreenHandlers, load: async () => (await import('./api/handlers')).handlers }, ctx),
     close: () => ctx.store.close(),
   };
 }

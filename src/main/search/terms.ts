@@ -27,7 +27,7 @@ export function processTerm(token: string): string | null {
 
 /** Reports repeat their words: the processed form of each token seen recently is kept. */
 const seen = new Map<string, string | null>();
-const SEEN_LIMIT = 200_000;
+const SEEN_LIMIT = 20_000;
 
 function processCached(token: string): string | null {
   let term = seen.get(token);

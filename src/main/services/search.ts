@@ -17,8 +17,8 @@ const PERSIST_QUIET_MS = 30_000;
 const PERSIST_EVERY_MS = 5 * 60_000;
 /** A long build of the text index is written this often, so a stop part-way keeps what was done. */
 const TEXTS_PERSIST_EVERY_MS = 60_000;
-/** Text hits in an answer: about a quarter of it, at most this many. */
-const MOST_TEXT_HITS = 10;
+/** Text hits in an answer: about a quarter of it, at most this many (each is a report's text read and looked through). */
+const MOST_TEXT_HITS = 5;
 
 /** Lets calls in between: after about 10 ms of work, one turn of the event loop. */
 function timeSlicer() {

@@ -24,7 +24,7 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const searchCalls = {
   /**
    * Best matches first; the last word counts as a prefix, so results come as the officer types. Report
-   * texts are searched too: up to a quarter of `limit` (at most 10) passages, after the other kinds.
+   * texts are searched too: up to a quarter of `limit` (at most 5) passages, after the other kinds.
    */
   'search.query': read(
     z.object({
