@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, FINDING_STATUSES, newTracking, type Annotation, type Finding, type Note, type Report } from '../src/shared/domain';
 import { noteShardOf, storeLayout } from '../src/main/store/layout';
@@ -13,6 +15,32 @@ export interface GeneratedStoreSize {
 }
 
 export const BENCH_STORE: GeneratedStoreSize = { reports: 500, findings: 10_000, notes: 50_000, annotations: 10_000 };
+
+/** The scale figures' ratios: per report 20 findings, 20 annotations and 100 notes (and its own 128 KB text). */
+export const storeOfReports = (reports: number): GeneratedStoreSize => ({
+  reports,
+  findings: reports * 20,
+  annotations: reports * 20,
+  notes: reports * 100,
+});
+
+/** Bumped whenever what generateStore writes changes, so a cached store of the old kind is not reused. */
+export const GENERATOR_VERSION = 2;
+
+/**
+ * A generated store kept between runs under the system's temp folder (5,000 reports take minutes to
+ * write and 1.3 GB of disk), keyed by the generator's version and the size. Made in a folder of its own
+ * and renamed into place when complete, so an interrupted run never leaves half a store to reuse.
+ */
+export async function cachedStore(size: GeneratedStoreSize): Promise<string> {
+  const dir = join(tmpdir(), `liaison-bench-g${GENERATOR_VERSION}-${size.reports}r-${size.findings}f-${size.annotations}a-${size.notes}n`);
+  if (existsSync(join(dir, 'index.json'))) return dir;
+  const making = `${dir}.making-${process.pid}`;
+  await rm(making, { recursive: true, force: true });
+  await generateStore(making, size);
+  await rename(making, dir);
+  return dir;
+}
 
 const FORCES = ['Cambridgeshire Constabulary', 'Bedfordshire Police', 'Hertfordshire Constabulary', 'Norfolk Constabulary', 'Suffolk Constabulary'];
 
@@ -41,8 +69,11 @@ export async function generateStore(dir: string, size: GeneratedStoreSize = BENC
   const findingsPerReport = Math.ceil(size.findings / size.reports);
   const annotationsPerReport = Math.ceil(size.annotations / size.reports);
 
+  const paragraphs = baseText.split('\n');
   for (let r = 0; r < size.reports; r++) {
-    const text = `${FORCES[r % FORCES.length]} — report ${r}\n\n${baseText}`;
+    // Its own text: the same paragraphs, starting at a different one.
+    const turn = (r * 7) % paragraphs.length;
+    const text = `${FORCES[r % FORCES.length]} — report ${r}\n\n${[...paragraphs.slice(turn), ...paragraphs.slice(0, turn)].join('\n')}`;
     const sha256 = createHash('sha256').update(text).digest('hex');
     const id = randomUUID();
     reportIds.push(id);
@@ -117,7 +148,9 @@ export async function generateStore(dir: string, size: GeneratedStoreSize = BENC
       updatedAt: now,
     };
     const shard = noteShardOf(note.id);
-    shards.set(shard, [...(shards.get(shard) ?? []), note]);
+    let notes = shards.get(shard);
+    if (!notes) shards.set(shard, (notes = []));
+    notes.push(note);
   }
   for (const [shard, notes] of shards) await writeFile(layout.noteShard(shard), JSON.stringify({ notes } satisfies NotesShard));
 

@@ -1,6 +1,6 @@
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import type { ApiContext } from './api/context';
-import { handlers } from './api/handlers';
+import { firstScreenHandlers } from './api/handlers/first-screen';
 import { Store, type OpenStoreOptions } from './store/repository';
 import { samplesDir } from './paths';
 import { reattachSources } from './services/reattach-sources';
@@ -38,7 +38,8 @@ export async function openAppCore(
       }
     },
   };
-  const inner = createDispatcher(handlers, ctx);
+  // The first screen's calls are answered before the modules of the others are even loaded.
+  const inner = createDispatcher({ early: firstScreenHandlers, load: async () => (await import('./api/handlers')).handlers }, ctx);
   let shown: () => void = () => undefined;
   const firstScreen = new Promise<void>((resolve) => (shown = resolve));
   setTimeout(shown, FIRST_SCREEN_FALLBACK_MS).unref();
@@ -50,7 +51,7 @@ export async function openAppCore(
   // The day's backup waits for the first screen and then runs in the background, in a worker (Store.backupNow);
   // so does reading again any source file no report names (services/reattach-sources.ts).
   if (!storeOptions.readOnly) {
-    void firstScreen.then(() => reattachSources(ctx.store)).catch((error: unknown) => console.error('Re-attaching source files failed:', error));
+    void firstScreen.then(async () => reattachSources(await ctx.store.ready.then(() => ctx.store))).catch((error: unknown) => console.error('Re-attaching source files failed:', error));
     void firstScreen.then(() => ctx.store.backupIfDue()).catch((error: unknown) => console.error('The daily backup failed:', error));
   }
   return {

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const dir = rendererDir();
   if (!existsSync(`${dir}/index.html`)) throw new Error(`The renderer is not built (${dir}); run \`npm run build\` first.`);
   installLastResort({ dataDir, tell: (message) => process.stderr.write(`liaison serve: ${message}\n`) });
-  const core = await openAppCore(dataDir, { transport: 'http', saveFile: downloadInstead });
+  const core = await openAppCore(dataDir, { transport: 'http', saveFile: downloadInstead }, { background: true });
   const host = await startLoopbackHost({ dispatch: core.dispatch, rendererDir: dir, port: portArg ? Number(portArg.slice(7)) : 0 });
   process.stdout.write(`Liaison Desk is open at ${host.openUrl}\nData folder: ${dataDir}\n`);
   void warmSearch(core.store);

@@ -4,8 +4,11 @@ import type { AppCore } from '../app';
 export interface CliIo {
   out: (text: string) => void;
   dataDir: string;
-  /** Opens the store (read-only for commands that only read). Closed by the runner. */
-  open: (options?: { readOnly?: boolean }) => Promise<AppCore>;
+  /**
+   * Opens the store (read-only for commands that only read). Closed by the runner. With `background`
+   * only the index and report heads are read before it resolves; the dispatcher waits for the rest.
+   */
+  open: (options?: { readOnly?: boolean; background?: boolean }) => Promise<AppCore>;
 }
 
 export interface Command {

@@ -47,7 +47,7 @@ export async function runCli(
       out,
       dataDir,
       open: async (options) => {
-        core ??= await openAppCore(dataDir, { transport: 'http', saveFile: downloadInstead }, { readOnly: options?.readOnly });
+        core ??= await openAppCore(dataDir, { transport: 'http', saveFile: downloadInstead }, { readOnly: options?.readOnly, background: options?.background });
         return core;
       },
     });

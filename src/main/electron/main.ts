@@ -48,7 +48,7 @@ async function start(): Promise<void> {
     dataDir,
     { transport: 'ipc', saveFile: saveThroughDialog(() => mainWindow), samplesDir: samplesDir(app.getAppPath()) },
     // After ready, when Linux has chosen its key store; only the desktop app can encrypt the store at rest.
-    { cipher: safeStorageCipher(safeStorage) },
+    { cipher: safeStorageCipher(safeStorage), background: true },
   );
   setupIpc(core.dispatch, rendererUrl);
   serveAppScheme(rendererDir());

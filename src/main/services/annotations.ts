@@ -15,7 +15,8 @@ function requireReport(store: Store, id: string): ReportDoc {
 
 /** The report holding an annotation; annotations live in their report's file. */
 function reportOfAnnotation(store: Store, id: string): ReportDoc {
-  const doc = store.allReportDocs().find((d) => d.annotations.some((a) => a.id === id));
+  const reportId = store.annotationReportId(id);
+  const doc = reportId ? store.reportDoc(reportId) : undefined;
   if (!doc) throw new AppError('not-found', `There is no annotation with id ${id}; it may have been deleted.`);
   return doc;
 }

@@ -21,7 +21,8 @@ export async function importDocument(
 ): Promise<ImportOutcome> {
   // WebCrypto hashes on the thread pool: a 64 MB file does not hold up other calls for the 100+ ms a synchronous hash takes.
   const sha256 = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
-  const existing = store.allReportDocs().find((doc) => doc.report.sha256 === sha256);
+  const [existingId] = store.reportIdsWithSource(sha256);
+  const existing = existingId ? store.reportDoc(existingId) : undefined;
   if (existing) return { id: existing.report.id, duplicate: true, title: existing.report.title };
 
   // Read and extracted in a worker with time and memory limits (ingest/read-in-worker.ts).

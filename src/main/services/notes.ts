@@ -10,7 +10,7 @@ function checkLinks(store: Store, reportId: string | null, findingId: string | n
   if (reportId && !store.reportDoc(reportId)) {
     throw new AppError('not-found', `There is no report with id ${reportId}; it may have been deleted.`);
   }
-  if (findingId && !store.allReportDocs().some((d) => d.findings.some((f) => f.id === findingId))) {
+  if (findingId && !store.findingReportId(findingId)) {
     throw new AppError('not-found', `There is no finding with id ${findingId}; it may have been removed.`);
   }
 }
@@ -72,7 +72,7 @@ export async function restoreNote(store: Store, note: Note): Promise<Note> {
   const restored: Note = {
     ...note,
     reportId: note.reportId && store.reportDoc(note.reportId) ? note.reportId : null,
-    findingId: note.findingId && store.allReportDocs().some((d) => d.findings.some((f) => f.id === note.findingId)) ? note.findingId : null,
+    findingId: note.findingId && store.findingReportId(note.findingId) ? note.findingId : null,
   };
   await store.putNote(restored);
   return restored;

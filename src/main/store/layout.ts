@@ -19,6 +19,13 @@ export function storeLayout(dir: string) {
     backups: join(dir, 'backups'),
     setAside: join(dir, 'set-aside'),
     lock: join(dir, 'store.lock'),
+    /** Derived files, rebuilt from the others whenever they are missing, damaged or out of date. */
+    cache: join(dir, 'cache'),
+    heads: join(dir, 'cache', 'reports.json'),
+    /** The search index of reports, findings, annotations and notes (sealed when encryption at rest is on). */
+    searchIndex: join(dir, 'cache', 'search.idx'),
+    /** The search index of the report texts: published documents, never sealed, like texts/. */
+    textIndex: join(dir, 'cache', 'search-texts.idx'),
   };
 }
 export type StoreLayout = ReturnType<typeof storeLayout>;

@@ -16,6 +16,8 @@ import { Doc } from './doc';
 import { openFailure, saveFailure } from './save-failure';
 import { convertBackups, rotateBackups, writeFullArchive } from './backups';
 import { writeBackupOffThread } from './backup-off-thread';
+import { headOf, headsFile, readHeads, writeHeads, type CachedHead, type ReportHead } from './report-heads';
+import { stampOf, stampsOf } from './stamps';
 
 export interface OpenStoreOptions {
   /** Reads only: takes no lock, writes nothing (not even a recovery). For `list` and `search` from the CLI. */
@@ -31,6 +33,12 @@ export interface OpenStoreOptions {
   cipher?: Cipher;
   /** A lock already held on this data folder (a restore hands its lock on), which the store then owns. */
   lock?: StoreLock;
+  /**
+   * Open with only what the first screen needs (the index and the report heads) and load every report
+   * and note file after, in the background: `ready` says when. The app and the browser host open so;
+   * without it `open` resolves once everything is loaded, as tests and most CLI commands want.
+   */
+  background?: boolean;
 }
 
 type Validator<T> = (data: unknown) => T;
@@ -40,11 +48,19 @@ export type StoreChange = { kind: 'report'; id: string } | { kind: 'note'; id: s
 
 const isoNow = (now: () => Date) => now().toISOString();
 
+/** Report files read and validated between two turns of the event loop while loading in the background. */
+const LOAD_BATCH = 32;
+/** How long after a save the report heads are written (many saves in a row write them once). */
+const HEADS_DELAY_MS = 1_000;
+
+const yieldToCalls = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * The only writer of a data folder. Everything lives in memory once opened, except report texts and
- * source files (large, read on demand). Every change is applied to a copy, validated, written
- * atomically and only then made current, one change at a time, and the caller's promise settles
- * after the disk has it.
+ * The only writer of a data folder. Opening reads the index and the report heads (what the reports
+ * list shows); every report and note file is then read and validated, in the background when opened
+ * with `background`, and lives in memory once `ready` resolves, except report texts and source files
+ * (large, read on demand). Every change is applied to a copy, validated, written atomically and only
+ * then made current, one change at a time, and the caller's promise settles after the disk has it.
  */
 export class Store {
   readonly layout: StoreLayout;
@@ -55,6 +71,26 @@ export class Store {
   private readonly reportDocs = new Map<string, Doc<ReportDoc>>();
   private readonly shards = new Map<number, Doc<NotesShard>>();
   private readonly noteIndex = new Map<string, Note>();
+  /** Every report the index names, from the moment open resolves (before its file is loaded). */
+  private readonly heads = new Map<string, ReportHead>();
+  /** The stamp of each report and notes file as last read or written, by document key (`report:<id>`, `notes:<n>`). */
+  private readonly stamps = new Map<string, string>();
+  /** Lookups by id, kept with every load and save, so no call scans every report. */
+  private readonly findingReports = new Map<string, string>();
+  private readonly annotationReports = new Map<string, string>();
+  private readonly sourceReports = new Map<string, string[]>();
+  private readonly headsAdapter: ReturnType<typeof headsFile>;
+  private headsDirty = false;
+  private headsTimer: NodeJS.Timeout | null = null;
+  private readonly cacheWrites = new Set<Promise<unknown>>();
+  private loadedAll = false;
+  private closing = false;
+  private closingDone: Promise<void> | null = null;
+  /**
+   * Resolves once every report and note file is loaded and validated (damaged ones recovered). Reads
+   * other than `index`, `reportHead(s)` and `stampOf` are complete only after it; writes wait for it.
+   */
+  ready: Promise<void> = Promise.resolve();
   private queue: Promise<unknown> = Promise.resolve();
   /** The backup being made, if any: they run beside the writes, one at a time. */
   private backups: Promise<unknown> = Promise.resolve();
@@ -76,6 +112,7 @@ export class Store {
     this.layout = storeLayout(dir);
     this.now = options.now ?? (() => new Date());
     this.sealing = { cipher: options.cipher, on: false };
+    this.headsAdapter = headsFile(this.layout.heads, this.sealing, options.fs);
   }
 
   static async open(dir: string, options: OpenStoreOptions = {}): Promise<Store> {
@@ -94,9 +131,11 @@ export class Store {
       } else if (!existsSync(dir)) {
         throw new AppError('not-found', `There is no Liaison Desk data folder at ${dir}.`);
       }
-      await store.load(options.migrations ?? MIGRATIONS);
-      await store.reattach();
-      if (!options.readOnly) await store.converge();
+      await store.openIndex(options.migrations ?? MIGRATIONS);
+      store.ready = store.loadDocuments();
+      // Seen by whoever awaits `ready` (the dispatcher); kept from being reported as unhandled here.
+      if (options.background) store.ready.catch(() => undefined);
+      else await store.ready;
     } catch (error) {
       await store.lock?.release().catch(() => undefined);
       throw openFailure(error);
@@ -120,6 +159,40 @@ export class Store {
     return this.sealing.cipher;
   }
 
+  /** Whether every report and note file has been loaded (see `ready`). */
+  get loaded(): boolean {
+    return this.loadedAll;
+  }
+
+  /** Each report's metadata and finding count, in import order; complete from the moment open resolves. */
+  reportHeads(): ReportHead[] {
+    return this.index.reportIds.flatMap((id) => this.heads.get(id) ?? []);
+  }
+
+  reportHead(id: string): ReportHead | undefined {
+    return this.heads.get(id);
+  }
+
+  /** The stamp of a report or notes file (`report:<id>`, `notes:<n>`) as the store last read or wrote it. */
+  stampOf(key: string): string | undefined {
+    return this.stamps.get(key);
+  }
+
+  /** The report holding a finding, by id, without scanning. */
+  findingReportId(findingId: string): string | undefined {
+    return this.findingReports.get(findingId);
+  }
+
+  /** The report holding an annotation, by id, without scanning. */
+  annotationReportId(annotationId: string): string | undefined {
+    return this.annotationReports.get(annotationId);
+  }
+
+  /** The reports made from the source file with this sha256 (one, unless a recovery re-attached a copy). */
+  reportIdsWithSource(sha256: string): readonly string[] {
+    return this.sourceReports.get(sha256) ?? [];
+  }
+
   reportDoc(id: string): ReportDoc | undefined {
     return this.reportDocs.get(id)?.data;
   }
@@ -134,6 +207,11 @@ export class Store {
 
   allNotes(): Note[] {
     return [...this.noteIndex.values()];
+  }
+
+  /** The notes kept in one notes file (`notes:<shard>`), as loaded. */
+  notesOfShard(shard: number): readonly Note[] {
+    return this.shards.get(shard)?.data.notes ?? [];
   }
 
   async readText(sha256: string): Promise<TextDoc> {
@@ -170,9 +248,12 @@ export class Store {
     return this.write(async () => {
       const doc = this.reportDocs.get(id);
       if (!doc) throw new AppError('not-found', `There is no report with id ${id}.`);
-      const draft = structuredClone(doc.data);
+      const before = doc.data;
+      const draft = structuredClone(before);
       const result = change(draft);
       await this.save(doc, ReportDoc.parse(draft));
+      this.track(id, before, doc.data);
+      this.headsChanged();
       this.changed({ kind: 'report', id });
       return result;
     });
@@ -186,8 +267,8 @@ export class Store {
   addReport(doc: ReportDoc, text: TextDoc, source: Uint8Array): Promise<{ id: string; duplicate: boolean }> {
     return this.write(async () => {
       const valid = ReportDoc.parse(doc);
-      const same = this.allReportDocs().find((other) => other.report.sha256 === valid.report.sha256);
-      if (same) return { id: same.report.id, duplicate: true };
+      const [same] = this.reportIdsWithSource(valid.report.sha256);
+      if (same) return { id: same, duplicate: true };
       const id = valid.report.id;
       if (this.reportDocs.has(id)) throw new AppError('invalid-input', `A report with id ${id} already exists.`);
       const sourceFile = this.layout.source(valid.report.sha256);
@@ -212,6 +293,9 @@ export class Store {
         throw saveFailure(error);
       }
       this.reportDocs.set(id, reportFile);
+      this.track(id, null, valid);
+      await this.restamp(reportFile);
+      this.headsChanged();
       this.changed({ kind: 'report', id });
       return { id, duplicate: false };
     });
@@ -228,7 +312,7 @@ export class Store {
       const findingIds = new Set(doc.data.findings.map((f) => f.id));
       nextIndex.links = nextIndex.links.filter((l) => !findingIds.has(l.earlierId) && !findingIds.has(l.laterId));
       const sha = doc.data.report.sha256;
-      const shared = this.allReportDocs().some((other) => other.report.id !== id && other.report.sha256 === sha);
+      const shared = this.reportIdsWithSource(sha).some((other) => other !== id);
       // Claimed before the index changes, so a crash part-way is settled at the next open, never re-attached.
       const files = [this.layout.report(id), ...(shared ? [] : [this.layout.text(sha), this.layout.source(sha)])];
       const claimed = await claimForRemoval(files).catch(async (error: unknown) => {
@@ -301,7 +385,13 @@ export class Store {
       const previous = this.sealing.on;
       this.sealing.on = on;
       try {
-        for (const doc of [...this.reportDocs.values(), ...this.shards.values()]) await doc.low.write();
+        for (const doc of [...this.reportDocs.values(), ...this.shards.values()]) {
+          await doc.low.write();
+          await this.restamp(doc);
+        }
+        await this.writeHeads();
+        // The search index holds the words of notes and annotations: it is written again, sealed, by its owner.
+        if (on) await rm(this.layout.searchIndex, { force: true });
         await convertBackups(this.layout, on, cipher, this.options.fs);
         const next = structuredClone(this.indexDoc.data);
         next.encryptAtRest = on;
@@ -365,8 +455,33 @@ export class Store {
     return lock;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Writes a derived file (the search index) outside the queue of saves, unless the store is closing
+   * or read-only; close waits for writes under way.
+   */
+  writeCache(write: () => Promise<void>): Promise<void> {
+    if (this.options.readOnly || this.closing) return Promise.resolve();
+    const run = write();
+    this.cacheWrites.add(run);
+    void run.catch(() => undefined).finally(() => this.cacheWrites.delete(run));
+    return run;
+  }
+
+  /** Whether close has been asked for: background work stops at its next step. */
+  get isClosing(): boolean {
+    return this.closing;
+  }
+
+  close(): Promise<void> {
+    this.closingDone ??= this.closeOnce();
+    return this.closingDone;
+  }
+
+  private async closeOnce(): Promise<void> {
     if (this.closed) return;
+    this.closing = true;
+    // A background load stops at its next batch.
+    await this.ready.catch(() => undefined);
     // Today's backup was taken at open; refresh it so what was done today is in a backup too.
     if (this.savedSinceBackup && !this.options.skipDailyBackup) {
       // A failed backup must not stop the app closing; the last good one stays and is tried again next time.
@@ -374,6 +489,9 @@ export class Store {
     }
     this.closed = true;
     await this.queue.catch(() => undefined);
+    if (this.headsTimer) clearTimeout(this.headsTimer);
+    if (this.headsDirty && this.loadedAll) await this.writeHeads().catch(() => undefined);
+    await Promise.allSettled([...this.cacheWrites]);
     await this.backups;
     await this.lock?.release();
   }
@@ -385,7 +503,11 @@ export class Store {
       return Promise.reject(new AppError('forbidden', 'The store was opened read-only.'));
     }
     if (this.closed) return Promise.reject(new AppError('not-available', 'The store is closed.'));
-    const run = this.queue.then(task, task);
+    const start = async () => {
+      await this.ready;
+      return task();
+    };
+    const run = this.queue.then(start, start);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -409,6 +531,63 @@ export class Store {
     }
     this.savedSinceBackup = true;
     this.lastSavedAt = isoNow(this.now);
+    if (doc.key.startsWith('report:') || doc.key.startsWith('notes:')) await this.restamp(doc);
+  }
+
+  private async restamp(doc: { key: string; adapter: { file: string } }): Promise<void> {
+    const stamp = await stampOf(doc.adapter.file).catch(() => null);
+    if (stamp) this.stamps.set(doc.key, stamp);
+    else this.stamps.delete(doc.key);
+  }
+
+  /** Keeps the id lookups and the report's head in step with a report that was loaded, saved or removed. */
+  private track(id: string, before: ReportDoc | null, after: ReportDoc | null): void {
+    if (before) {
+      for (const f of before.findings) if (this.findingReports.get(f.id) === id) this.findingReports.delete(f.id);
+      for (const a of before.annotations) if (this.annotationReports.get(a.id) === id) this.annotationReports.delete(a.id);
+      const sharing = (this.sourceReports.get(before.report.sha256) ?? []).filter((other) => other !== id);
+      if (sharing.length) this.sourceReports.set(before.report.sha256, sharing);
+      else this.sourceReports.delete(before.report.sha256);
+    }
+    if (after) {
+      for (const f of after.findings) this.findingReports.set(f.id, id);
+      for (const a of after.annotations) this.annotationReports.set(a.id, id);
+      const sharing = this.sourceReports.get(after.report.sha256) ?? [];
+      if (!sharing.includes(id)) this.sourceReports.set(after.report.sha256, [...sharing, id]);
+      this.heads.set(id, headOf(after));
+    } else {
+      this.heads.delete(id);
+      this.stamps.delete(`report:${id}`);
+    }
+  }
+
+  private headsChanged(): void {
+    this.headsDirty = true;
+    if (this.options.readOnly || !this.loadedAll || this.headsTimer) return;
+    this.headsTimer = setTimeout(() => {
+      this.headsTimer = null;
+      void this.writeCache(() => this.writeHeads()).catch(() => undefined);
+    }, HEADS_DELAY_MS);
+    this.headsTimer.unref();
+  }
+
+  /** Writes `cache/reports.json`: every head with the stamp of the file it came from. */
+  private async writeHeads(): Promise<void> {
+    if (this.options.readOnly) return;
+    this.headsDirty = false;
+    const entries: [string, CachedHead][] = [];
+    for (const id of this.index.reportIds) {
+      const head = this.heads.get(id);
+      const stamp = this.stamps.get(`report:${id}`);
+      if (head && stamp) entries.push([id, { ...head, stamp }]);
+    }
+    await mkdir(this.layout.cache, { recursive: true });
+    try {
+      await writeHeads(this.headsAdapter, entries);
+    } catch (error) {
+      this.headsDirty = true;
+      throw error;
+    }
   }
 
   private snapshot() {
@@ -441,6 +620,7 @@ export class Store {
     for (const doc of docs) {
       if (doc.adapter.sealedOnDisk !== null && doc.adapter.sealedOnDisk !== want) await doc.low.write();
     }
+    for (const doc of [...this.reportDocs.values(), ...this.shards.values()]) await this.restamp(doc);
     await convertBackups(this.layout, want, cipher, this.options.fs);
   }
 
@@ -454,7 +634,11 @@ export class Store {
     return doc;
   }
 
-  private async load(migrations: Migration[]): Promise<void> {
+  /**
+   * What the first screen needs: migrations, the index, and every report's head, from the heads cache
+   * where its stamp still matches the report file and from the file itself where it does not.
+   */
+  private async openIndex(migrations: Migration[]): Promise<void> {
     await runMigrations(this.layout, migrations, { cipher: this.sealing.cipher, readOnly: !!this.options.readOnly, fs: this.options.fs });
     const indexAdapter = new DurableJsonFile(this.layout.index, (d) => IndexDoc.parse(d), this.options.fs, this.sealing);
     const index = (await this.readOrRecover('index', indexAdapter, (d) => IndexDoc.parse(d))) ?? emptyIndex();
@@ -465,29 +649,75 @@ export class Store {
     if (!existsSync(this.layout.index) && !this.options.readOnly) await this.indexDoc.low.write();
 
     if (!this.options.readOnly) await settleRemovals(this.layout, new Set(index.reportIds), null);
-    const missing: string[] = [];
-    await Promise.all(
-      index.reportIds.map(async (id) => {
-        const adapter = this.reportAdapter(id);
-        const data = await this.readOrRecover(`report:${id}`, adapter, (d) => ReportDoc.parse(d));
-        if (data) this.reportDocs.set(id, new Doc(`report:${id}`, adapter, data));
-        else missing.push(id);
-      }),
-    );
-    if (missing.length && !this.options.readOnly) {
-      const lost = new Set(missing);
-      const next = structuredClone(index);
-      next.reportIds = next.reportIds.filter((id) => !lost.has(id));
-      await this.indexDoc.commit(IndexDoc.parse(next));
-    }
+    const cached = await readHeads(this.headsAdapter);
+    const stamps = await stampsOf(index.reportIds.map((id) => this.layout.report(id)));
+    const stale: string[] = [];
+    index.reportIds.forEach((id, i) => {
+      const head = cached.get(id);
+      const stamp = stamps[i];
+      if (head && stamp && head.stamp === stamp) {
+        this.heads.set(id, { report: head.report, findingCount: head.findingCount });
+        this.stamps.set(`report:${id}`, stamp);
+      } else stale.push(id);
+    });
+    if (stale.length || cached.size !== index.reportIds.length) this.headsDirty = true;
+    await this.loadReports(stale);
 
+    const shardStamps = await stampsOf(Array.from({ length: NOTE_SHARDS }, (_, shard) => this.layout.noteShard(shard)));
+    shardStamps.forEach((stamp, shard) => stamp && this.stamps.set(`notes:${shard}`, stamp));
+  }
+
+  /** Every report and note file not read yet, validated; then the files are brought to the form the index records. */
+  private async loadDocuments(): Promise<void> {
+    await this.loadReports(this.index.reportIds.filter((id) => !this.reportDocs.has(id)));
+    await this.loadNotes();
+    await this.reattach();
+    if (!this.options.readOnly) await this.converge();
+    this.loadedAll = true;
+    if (this.headsDirty && !this.options.readOnly) await this.writeCache(() => this.writeHeads()).catch(() => undefined);
+  }
+
+  /** Reads report files a batch at a time, so calls go on being answered; a file neither readable nor recoverable leaves the index. */
+  private async loadReports(ids: readonly string[]): Promise<void> {
+    const missing: string[] = [];
+    for (let i = 0; i < ids.length; i += LOAD_BATCH) {
+      if (this.closing) throw new AppError('not-available', 'The store was closed while it was loading.');
+      await Promise.all(
+        ids.slice(i, i + LOAD_BATCH).map(async (id) => {
+          const adapter = this.reportAdapter(id);
+          const data = await this.readOrRecover(`report:${id}`, adapter, (d) => ReportDoc.parse(d));
+          if (!data) return missing.push(id);
+          const doc = new Doc(`report:${id}`, adapter, data);
+          const stamp = await stampOf(adapter.file);
+          if (stamp !== this.stamps.get(doc.key)) this.headsDirty = true;
+          this.reportDocs.set(id, doc);
+          this.track(id, null, data);
+          if (stamp) this.stamps.set(doc.key, stamp);
+        }),
+      );
+      if (ids.length > LOAD_BATCH) await yieldToCalls();
+    }
+    if (!missing.length) return;
+    const lost = new Set(missing);
+    for (const id of missing) this.heads.delete(id);
+    if (this.options.readOnly) return;
+    const next = structuredClone(this.indexDoc.data);
+    next.reportIds = next.reportIds.filter((id) => !lost.has(id));
+    await this.indexDoc.commit(IndexDoc.parse(next));
+  }
+
+  private async loadNotes(): Promise<void> {
     for (let shard = 0; shard < NOTE_SHARDS; shard++) {
+      if (this.closing) throw new AppError('not-available', 'The store was closed while it was loading.');
       const file = this.layout.noteShard(shard);
       if (!existsSync(file)) continue;
       const adapter = new DurableJsonFile(file, (d) => NotesShard.parse(d), this.options.fs, this.sealing);
       const data = (await this.readOrRecover(`notes:${shard}`, adapter, (d) => NotesShard.parse(d))) ?? { notes: [] };
-      this.shards.set(shard, new Doc(`notes:${shard}`, adapter, data));
+      const doc = new Doc(`notes:${shard}`, adapter, data);
+      this.shards.set(shard, doc);
       for (const note of data.notes) this.noteIndex.set(note.id, note);
+      await this.restamp(doc);
+      await yieldToCalls();
     }
   }
 
@@ -516,7 +746,13 @@ export class Store {
     this.recovered.push(...orphans.notices);
     this.unattachedSources = orphans.sources;
     if (!orphans.reports.length) return;
-    for (const doc of orphans.reports) this.reportDocs.set(doc.report.id, new Doc(`report:${doc.report.id}`, this.reportAdapter(doc.report.id), doc));
+    for (const doc of orphans.reports) {
+      const reattached = new Doc(`report:${doc.report.id}`, this.reportAdapter(doc.report.id), doc);
+      this.reportDocs.set(doc.report.id, reattached);
+      this.track(doc.report.id, null, doc);
+      await this.restamp(reattached);
+    }
+    this.headsDirty = true;
     const next = structuredClone(this.indexDoc.data);
     next.reportIds.push(...orphans.reports.map((doc) => doc.report.id));
     if (this.options.readOnly) this.indexDoc.low.data = IndexDoc.parse(next);

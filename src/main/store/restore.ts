@@ -121,6 +121,8 @@ async function swap(layout: StoreLayout, staging: string, setAside: string): Pro
     const current = join(layout.dir, entry);
     if (existsSync(current)) await rename(current, join(setAside, entry));
   }
+  // Derived files (the report heads, the search index) describe the old store: they go with it and are rebuilt.
+  if (existsSync(layout.cache)) await rename(layout.cache, join(setAside, 'cache'));
   for (const entry of [...STORE_ENTRIES].reverse()) await rename(join(staging, entry), join(layout.dir, entry));
 }
 

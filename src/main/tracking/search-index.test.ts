@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readIndexFile, writeIndexFile } from '../search/index-file';
+import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import type { Annotation, Note } from '../../shared/domain/notes';
 import { annotationDoc, findingDoc, noteDoc, reportDoc, SearchIndex } from './search-index';
 import { BOARD_PAPER_2017, FINDINGS_2016, FINDINGS_2017, FINDINGS_2018_19, REPORT_2016, REPORT_2018_19 } from './fixture-reports';
 import { applyTrackingPatch } from './tracking-update';
 
 const AT = '2019-06-12T11:00:00.000Z';
+const tempDir = useTempDirs();
 
 const annotation: Annotation = {
   id: 'a1',
@@ -120,5 +125,30 @@ describe('SearchIndex', () => {
     i.add(noteDoc(note));
     expect(i.search('zoe')).toHaveLength(1);
     expect(i.size).toBe(3 + 26 + 2);
+  });
+
+  it('is written to a file and read back, describing hits from its records while the store has not loaded', async () => {
+    const original = build();
+    const file = join(await tempDir(), 'search.idx');
+    await writeIndexFile(file, await original.toFile({ version: 1 }, true, async () => undefined));
+    const read = await readIndexFile(file);
+    expect(read?.meta).toMatchObject({ version: 1 });
+    // No documents to look up: what a hit shows comes from the records in the file.
+    const back = SearchIndex.fromFile(read!, { lookup: () => undefined });
+    const shown = (i: SearchIndex, q: string) => i.search(q).map(({ kind, id, reportId, title, snippet }) => ({ kind, id, reportId, title, snippet }));
+    for (const q of ['vetting', 'griev', 'wellbeeing', 'zoe', 'audit trails', 'gold group backlog']) expect(shown(back, q), q).toEqual(shown(original, q));
+    expect(back.size).toBe(original.size);
+
+    // A record changed on disk does not match the hash it was indexed with: that hit is left out, not shown wrong.
+    back.closeDocstore();
+    const bytes = await readFile(file);
+    const at = bytes.indexOf('Ask the Head of PSD');
+    bytes[at] = 'B'.charCodeAt(0);
+    await writeFile(file, bytes);
+    const damaged = SearchIndex.fromFile((await readIndexFile(file))!, { lookup: () => undefined });
+    expect(damaged.search('gold group backlog').map((h) => h.id)).not.toContain('a1');
+    expect(damaged.search('vetting').map((h) => h.id)).toContain('f18-vetting');
+    damaged.closeDocstore();
+    expect(damaged.search('vetting')).toEqual([]);
   });
 });

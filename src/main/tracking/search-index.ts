@@ -1,9 +1,9 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import SearchableMap from 'minisearch/SearchableMap';
 import type { Finding } from '../../shared/domain/finding';
 import type { Annotation, Note } from '../../shared/domain/notes';
 import type { Report } from '../../shared/domain/report';
-import { STOP_WORDS } from '../../shared/domain/text-terms';
+import { REMOVED, TermIndex, type Field } from '../search/term-index';
+import { parseQuery, shorten, snippetAround, type ParsedQuery } from '../search/query';
+import { bytesOf, u32, type IndexFileContents, type IndexFileTail } from '../search/index-file';
 
 export type SearchDoc =
   | { kind: 'report'; id: string; title: string; force: string | null; period: string | null }
@@ -23,7 +23,12 @@ export type SearchHit = {
   score: number;
 };
 
-export type SearchOptions = { limit?: number; kinds?: readonly SearchKind[] };
+export type SearchOptions = {
+  limit?: number;
+  kinds?: readonly SearchKind[];
+  /** Leaves out documents of these sources (files changed since the index was written, not trusted yet). */
+  skipSources?: ReadonlySet<string>;
+};
 
 export const reportDoc = (r: Report): SearchDoc => ({ kind: 'report', id: r.id, title: r.title, force: r.force, period: r.period });
 export const findingDoc = (f: Finding): SearchDoc => ({
@@ -45,64 +50,29 @@ export const annotationDoc = (a: Annotation): SearchDoc => ({
 export const noteDoc = (n: Note): SearchDoc => ({ kind: 'note', id: n.id, reportId: n.reportId, text: n.text, tags: n.tags });
 
 /**
- * What the index holds for a document: three searchable fields (heading, body, extra) and the title a hit
- * shows. Only a report has a heading; other kinds' titles are cut from their body, which is indexed already.
+ * What a hit is made from: the title it shows and three searchable fields (heading, body, extra). Only a
+ * report has a heading; other kinds' titles are cut from their body, which is indexed already.
  */
-type Entry = {
-  key: string;
-  kind: SearchKind;
-  id: string;
-  reportId: string | null;
-  title: string;
-  heading: string;
-  body: string;
-  extra: string;
-};
+type Entry = { reportId: string | null; title: string; heading: string; body: string; extra: string };
+
+const KINDS: readonly SearchKind[] = ['report', 'finding', 'annotation', 'note'];
+const KIND_CODE = new Map(KINDS.map((kind, i) => [kind, i]));
 
 const TITLE_LENGTH = 100;
-const SNIPPET_LENGTH = 160;
-
-function shorten(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= length) return flat;
-  const cut = flat.slice(0, length);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
+/** A report's title counts twice. */
+const HEADING_WEIGHT = 2;
 
 /** How a document is named in the index: kinds may share ids. */
 export const keyOf = (kind: SearchKind, id: string): string => `${kind}:${id}`;
 
 function entryOf(doc: SearchDoc): Entry {
-  const key = keyOf(doc.kind, doc.id);
   switch (doc.kind) {
     case 'report':
-      return {
-        key,
-        kind: doc.kind,
-        id: doc.id,
-        reportId: doc.id,
-        title: doc.title,
-        heading: doc.title,
-        body: '',
-        extra: [doc.force, doc.period].filter(Boolean).join(' '),
-      };
+      return { reportId: doc.id, title: doc.title, heading: doc.title, body: '', extra: [doc.force, doc.period].filter(Boolean).join(' ') };
     case 'finding':
-      return {
-        key,
-        kind: doc.kind,
-        id: doc.id,
-        reportId: doc.reportId,
-        title: shorten(doc.text, TITLE_LENGTH),
-        heading: '',
-        body: doc.text,
-        extra: [doc.question, doc.owner].filter(Boolean).join('\n'),
-      };
+      return { reportId: doc.reportId, title: shorten(doc.text, TITLE_LENGTH), heading: '', body: doc.text, extra: [doc.question, doc.owner].filter(Boolean).join('\n') };
     case 'annotation':
       return {
-        key,
-        kind: doc.kind,
-        id: doc.id,
         reportId: doc.reportId,
         title: shorten(doc.note.trim() ? doc.note : `“${doc.quote}”`, TITLE_LENGTH),
         heading: '',
@@ -111,9 +81,6 @@ function entryOf(doc: SearchDoc): Entry {
       };
     case 'note':
       return {
-        key,
-        kind: doc.kind,
-        id: doc.id,
         reportId: doc.reportId,
         title: shorten(doc.text.split('\n').find((l) => l.trim()) ?? '', TITLE_LENGTH),
         heading: '',
@@ -123,78 +90,132 @@ function entryOf(doc: SearchDoc): Entry {
   }
 }
 
-/**
- * "Force" is in nearly every sentence of an inspection report ("The force should …"): it tells documents
- * apart no better than "the", and scoring its tens of thousands of documents would make every search slow.
- */
-const INDEX_STOP_WORDS = new Set(['force', 'forces']);
+const fieldsOf = (entry: Entry): Field[] => [
+  { text: entry.heading, weight: HEADING_WEIGHT },
+  { text: entry.body, weight: 1 },
+  { text: entry.extra, weight: 1 },
+];
 
-function normalise(term: string): string {
-  const t = term.toLowerCase();
-  return /[^ -~]/.test(t) ? t.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : t;
+/** A document as the persisted index keeps it for hits shown before the store has loaded: a JSON array. */
+const recordOf = (entry: Entry): string => JSON.stringify([entry.reportId, entry.title, entry.heading, entry.body, entry.extra]);
+
+function entryOfRecord(record: string): Entry | null {
+  const parsed: unknown = JSON.parse(record);
+  if (!Array.isArray(parsed) || parsed.length !== 5 || !parsed.slice(1).every((p) => typeof p === 'string')) return null;
+  const [reportId, title, heading, body, extra] = parsed as [string | null, string, string, string, string];
+  return { reportId: typeof reportId === 'string' ? reportId : null, title, heading, body, extra };
 }
 
-/** Lower-case, accents dropped ("Zoë" finds "zoe"), stop words and stray letters left out. */
-function processTerm(term: string): string | null {
-  const t = normalise(term);
-  if (STOP_WORDS.has(t) || INDEX_STOP_WORDS.has(t)) return null;
-  if (t.length === 1 && !/\d/.test(t)) return null;
-  return t;
-}
-
-/** MiniSearch's own word splitting, so the vocabulary below holds exactly the terms it indexes. */
-const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
-
-/**
- * A word being typed matches as a prefix from three letters, finished words from four. A short prefix can
- * stand for thousands of documents ("cri…"), so it is expanded to its most common completions only, up
- * to this many documents in all; that keeps every keystroke's search fast.
- */
-const PREFIX_DOCUMENT_BUDGET = 8000;
-const PREFIX_MAX_TERMS = 40;
-/** Completions of a prefix count for less than the word itself. */
-const PREFIX_WEIGHT = 0.4;
-
-/** Typos are forgiven in words of five letters or more: one edit, two from nine letters. */
-const fuzzyFor = (term: string): number | false => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false);
-
-function snippet(entry: Entry, terms: readonly string[]): string {
-  const text = [entry.body, entry.extra, entry.title].find((t) => t.trim()) ?? '';
-  const lower = text.toLowerCase();
-  let at = -1;
-  for (const term of terms) {
-    const found = lower.search(new RegExp(`\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-    if (found !== -1 && (at === -1 || found < at)) at = found;
+/** FNV-1a over a string's code units: tells whether a document changed, and whether a stored record is intact. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
-  if (at <= SNIPPET_LENGTH / 3) return shorten(text, SNIPPET_LENGTH);
-  let from = text.lastIndexOf(' ', at - SNIPPET_LENGTH / 3);
-  if (from < 0) from = 0;
-  return `…${shorten(text.slice(from), SNIPPET_LENGTH)}`;
+  return h >>> 0;
+}
+
+function snippet(entry: Entry, words: RegExp | null): string {
+  const text = [entry.body, entry.extra, entry.title].find((t) => t.trim()) ?? '';
+  return snippetAround(text, words ? text.toLowerCase().search(words) : -1);
 }
 
 /**
- * Full-text search over reports, findings, annotations and notes (minisearch), with prefix and typo-tolerant
- * matching so results come as the officer types. Documents of different kinds may share an id.
+ * Finds a document's ordinal by its key without a Map of every key (at 700,000 documents, 100 MB of
+ * strings and entries): an open-addressing table of ordinals by the key's hash, the keys themselves read
+ * from where the index keeps them. Replaced documents keep their old entries, which lead to removed
+ * ordinals and are skipped.
+ */
+class KeyTable {
+  private slots = new Int32Array(1 << 12);
+  private used = 0;
+
+  constructor(private readonly keyAt: (ord: number) => string) {}
+
+  add(key: string, ord: number): void {
+    if ((this.used + 1) * 2 > this.slots.length) this.grow();
+    this.place(hashOf(key), ord);
+    this.used++;
+  }
+
+  /** The ordinal under `key` that `accept` takes (the live one), or -1. */
+  find(key: string, accept: (ord: number) => boolean): number {
+    const mask = this.slots.length - 1;
+    for (let i = hashOf(key) & mask; ; i = (i + 1) & mask) {
+      const slot = this.slots[i]!;
+      if (slot === 0) return -1;
+      if (accept(slot - 1) && this.keyAt(slot - 1) === key) return slot - 1;
+    }
+  }
+
+  private place(hash: number, ord: number): void {
+    const mask = this.slots.length - 1;
+    let i = hash & mask;
+    while (this.slots[i] !== 0) i = (i + 1) & mask;
+    this.slots[i] = ord + 1;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (const slot of old) if (slot !== 0) this.place(hashOf(this.keyAt(slot - 1)), slot - 1);
+  }
+}
+
+/** Where a document's words come from in the store: its report's file, or the notes file it is in. */
+export type SourceOf = (kind: SearchKind, id: string, reportId: string | null) => string;
+
+const defaultSource: SourceOf = (kind, id, reportId) => (kind === 'note' ? `note:${id}` : `report:${reportId ?? id}`);
+
+export interface SearchIndexOptions {
+  /**
+   * The documents hits are described from (the store's). Without it the index keeps a copy of every
+   * document it is given.
+   */
+  lookup?: (kind: SearchKind, id: string) => SearchDoc | undefined;
+  sourceOf?: SourceOf;
+}
+
+/**
+ * Full-text search over reports, findings, annotations and notes, with prefix and typo-tolerant
+ * matching so results come as the officer types. The index itself is a compact TermIndex; it can be
+ * written to a file and read back (with the stamp of every source it was built from, kept by its owner),
+ * and then answers before the store has loaded, describing hits from records kept on disk.
  */
 export class SearchIndex {
-  private readonly entries = new Map<string, Entry>();
-  private readonly index = new MiniSearch<Entry>({
-    idField: 'key',
-    fields: ['heading', 'body', 'extra'],
-    processTerm,
-    searchOptions: { boost: { heading: 2 }, maxFuzzy: 2 },
-  });
-  /** Each indexed term with the number of documents that hold it. */
-  private readonly documentCounts = new Map<string, number>();
-  /** The same terms in a radix tree for prefix look-ups; written only when a term comes or goes. */
-  private readonly vocabulary = new SearchableMap<true>();
+  private terms = new TermIndex();
+  /** Keys (`kind:id`) of ordinals read from a file, as one string, cut by offsets; then those added since. */
+  private baseKeys = '';
+  private baseKeyOffsets: Uint32Array<ArrayBufferLike> = new Uint32Array(1);
+  private readonly addedKeys: string[] = [];
+  private hashes = new Uint32Array(1024);
+  private readonly sourceKeys: string[] = [];
+  private readonly sourceIds = new Map<string, number>();
+  private readonly sourceOrds = new Map<number, number[]>();
+  private readonly kept: Map<string, SearchDoc> | null;
+  private readonly lookup: SearchIndexOptions['lookup'];
+  private readonly sourceOf: SourceOf;
+  private docstore: { tail: IndexFileTail; offsets: Uint32Array } | null = null;
+  private readonly byKey = new KeyTable((ord) => this.keyAt(ord));
+
+  constructor(options: SearchIndexOptions = {}) {
+    this.lookup = options.lookup;
+    this.sourceOf = options.sourceOf ?? defaultSource;
+    this.kept = options.lookup ? null : new Map();
+  }
 
   get size(): number {
-    return this.entries.size;
+    return this.terms.liveCount;
+  }
+
+  /** The sources documents came from, each once. */
+  get sources(): readonly string[] {
+    return this.sourceKeys;
   }
 
   has(kind: SearchKind, id: string): boolean {
-    return this.entries.has(keyOf(kind, id));
+    return this.find(kind, id) !== -1;
   }
 
   /** Indexes a document; one already indexed under the same kind and id is replaced. */
@@ -203,112 +224,82 @@ export class SearchIndex {
   }
 
   addAll(docs: Iterable<SearchDoc>): void {
-    const batch = new Map<string, SearchDoc>();
-    for (const doc of docs) batch.set(keyOf(doc.kind, doc.id), doc);
-    const fresh: Entry[] = [];
-    for (const [key, doc] of batch) {
-      if (this.entries.has(key)) {
-        this.replace(doc);
-        continue;
-      }
-      const entry = entryOf(doc);
-      this.entries.set(key, entry);
-      this.count(entry, 1);
-      fresh.push(entry);
-    }
-    this.index.addAll(fresh);
+    for (const doc of docs) this.replace(doc);
   }
 
   /**
-   * Indexes a large collection in chunks, letting the event loop run between them, so building the index
-   * at start-up (tens of thousands of notes take seconds) does not freeze the main process.
+   * Indexes a large collection a slice at a time, letting the event loop run between slices (about 10 ms
+   * each), so building the index does not hold up calls.
    */
-  async addAllAsync(docs: readonly SearchDoc[], chunkSize = 2000): Promise<void> {
-    for (let i = 0; i < docs.length; i += chunkSize) {
-      this.addAll(docs.slice(i, i + chunkSize));
-      await new Promise<void>((resolve) => setImmediate(resolve));
+  async addAllAsync(docs: Iterable<SearchDoc>, pause: () => Promise<void> = () => new Promise((r) => setImmediate(r))): Promise<void> {
+    let since = performance.now();
+    for (const doc of docs) {
+      this.replace(doc);
+      if (performance.now() - since > 10) {
+        await pause();
+        since = performance.now();
+      }
     }
   }
 
-  replace(doc: SearchDoc): void {
+  /** Indexes a document unless it is indexed already with the same words; says whether it did. */
+  replace(doc: SearchDoc): boolean {
     const entry = entryOf(doc);
-    const old = this.entries.get(entry.key);
-    if (old) {
-      this.index.discard(entry.key);
-      this.count(old, -1);
+    const hash = hashOf(recordOf(entry));
+    const source = this.sourceId(this.sourceOf(doc.kind, doc.id, entry.reportId));
+    const old = this.find(doc.kind, doc.id);
+    if (old !== -1 && this.hashes[old] === hash && this.terms.sourceOf(old) === source) {
+      this.kept?.set(keyOf(doc.kind, doc.id), doc);
+      return false;
     }
-    this.entries.set(entry.key, entry);
-    this.count(entry, 1);
-    this.index.add(entry);
+    if (old !== -1) this.terms.remove(old);
+    const ord = this.terms.add(KIND_CODE.get(doc.kind)!, source, fieldsOf(entry));
+    const key = keyOf(doc.kind, doc.id);
+    this.addedKeys[ord - this.baseCount] = key;
+    this.byKey.add(key, ord);
+    if (ord >= this.hashes.length) {
+      const next = new Uint32Array(Math.max(ord + 1, Math.ceil(this.hashes.length * 1.5)));
+      next.set(this.hashes);
+      this.hashes = next;
+    }
+    this.hashes[ord] = hash;
+    let ords = this.sourceOrds.get(source);
+    if (!ords) this.sourceOrds.set(source, (ords = []));
+    ords.push(ord);
+    this.kept?.set(keyOf(doc.kind, doc.id), doc);
+    return true;
   }
 
   /** Removes a document; removing one that is not indexed does nothing. */
-  remove(doc: Pick<SearchDoc, 'kind' | 'id'>): void {
-    const key = keyOf(doc.kind, doc.id);
-    const old = this.entries.get(key);
-    if (!old) return;
-    this.entries.delete(key);
-    this.count(old, -1);
-    this.index.discard(key);
+  remove(doc: { kind: SearchKind; id: string }): void {
+    const ord = this.find(doc.kind, doc.id);
+    if (ord === -1) return;
+    this.terms.remove(ord);
+    this.kept?.delete(keyOf(doc.kind, doc.id));
   }
 
-  private count(entry: Entry, by: 1 | -1): void {
-    const terms = new Set<string>();
-    for (const text of [entry.heading, entry.body, entry.extra]) {
-      for (const token of text.split(SPACE_OR_PUNCTUATION)) {
-        const term = token && processTerm(token);
-        if (term) terms.add(term);
-      }
-    }
-    for (const term of terms) {
-      const before = this.documentCounts.get(term) ?? 0;
-      const n = before + by;
-      if (n > 0) this.documentCounts.set(term, n);
-      else this.documentCounts.delete(term);
-      if (before === 0 && n > 0) this.vocabulary.set(term, true);
-      else if (before > 0 && n <= 0) this.vocabulary.delete(term);
-    }
+  /** The documents indexed from one source, as kind and id. */
+  documentsOf(source: string): { kind: SearchKind; id: string }[] {
+    const id = this.sourceIds.get(source);
+    if (id === undefined) return [];
+    return this.liveOrds(id).map((ord) => ({ kind: KINDS[this.terms.kindOf(ord)]!, id: this.keyAt(ord).slice(KINDS[this.terms.kindOf(ord)]!.length + 1) }));
   }
 
-  /** The commonest completions of a prefix, within the document budget (the commonest one always). */
-  private completions(prefix: string): string[] {
-    const found: Array<[string, number]> = [];
-    for (const term of this.vocabulary.atPrefix(prefix).keys()) {
-      if (term !== prefix) found.push([term, this.documentCounts.get(term) ?? 0]);
+  /** Removes every document of a source (a report deleted, a notes file not trusted). */
+  removeSource(source: string): void {
+    const id = this.sourceIds.get(source);
+    if (id === undefined) return;
+    for (const ord of this.liveOrds(id)) {
+      const key = this.keyAt(ord);
+      this.terms.remove(ord);
+      this.kept?.delete(key);
     }
-    found.sort((a, b) => b[1] - a[1]);
-    const chosen: string[] = [];
-    let budget = PREFIX_DOCUMENT_BUDGET;
-    for (const [term, n] of found) {
-      if (chosen.length >= PREFIX_MAX_TERMS) break;
-      if (chosen.length > 0 && n > budget) continue;
-      chosen.push(term);
-      budget -= n;
-    }
-    return chosen;
+    this.sourceOrds.delete(id);
   }
 
-  /** One clause per word: the word (typos forgiven) or its completions; the word being typed is the last. */
-  private clauses(query: string): Query[] {
-    const tokens = query.split(SPACE_OR_PUNCTUATION).filter(Boolean);
-    const typing = !/[\p{Z}\p{P}]$/u.test(query);
-    const clauses: Query[] = [];
-    tokens.forEach((token, i) => {
-      const last = typing && i === tokens.length - 1;
-      const term = processTerm(token);
-      // A stop word may be the start of a real one: "off" on the way to "officers".
-      const stem = last ? normalise(token) : term;
-      const options: Query[] = [];
-      if (term) options.push({ queries: [term], combineWith: 'OR', prefix: false, fuzzy: fuzzyFor(term) });
-      if (stem && stem.length >= (last ? 3 : 4)) {
-        const more = this.completions(stem);
-        if (more.length > 0) {
-          options.push({ queries: more, combineWith: 'OR', prefix: false, fuzzy: false, boostTerm: () => PREFIX_WEIGHT });
-        }
-      }
-      if (options.length > 0) clauses.push({ queries: options, combineWith: 'OR' });
-    });
-    return clauses;
+  /** The query's clauses over this index's words (see parseQuery). */
+  parse(query: string): ParsedQuery {
+    return parseQuery(query, this.terms);
   }
 
   /**
@@ -318,25 +309,173 @@ export class SearchIndex {
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 20;
     if (!query.trim() || limit <= 0) return [];
-    const kinds = options.kinds ? new Set(options.kinds) : null;
-    const filter = kinds ? (r: SearchResult): boolean => kinds.has(this.entries.get(r.id as string)?.kind as SearchKind) : undefined;
-    const clauses = this.clauses(query);
+    const { clauses, words } = this.parse(query);
     if (clauses.length === 0) return [];
-    let results = this.index.search({ queries: clauses, combineWith: 'AND' }, { filter });
-    if (results.length === 0 && clauses.length > 1) results = this.index.search({ queries: clauses, combineWith: 'OR' }, { filter });
+    const kinds = options.kinds ? new Set(options.kinds.map((k) => KIND_CODE.get(k))) : null;
+    const skipped = options.skipSources?.size ? new Set([...options.skipSources].flatMap((s) => this.sourceIds.get(s) ?? [])) : null;
+    const accept =
+      kinds || skipped
+        ? (ord: number) => (!kinds || kinds.has(this.terms.kindOf(ord))) && (!skipped || !skipped.has(this.terms.sourceOf(ord)))
+        : undefined;
+    // A few more than asked for, in case a document cannot be described (removed a moment ago).
+    const scored = this.terms.search(clauses, limit + 5, accept);
     const hits: SearchHit[] = [];
-    for (const r of results.slice(0, limit)) {
-      const entry = this.entries.get(r.id as string);
+    for (const { ord, score } of scored) {
+      if (hits.length >= limit) break;
+      const kind = KINDS[this.terms.kindOf(ord)]!;
+      const id = this.keyAt(ord).slice(kind.length + 1);
+      const entry = this.describe(kind, id, ord);
       if (!entry) continue;
-      hits.push({
-        kind: entry.kind,
-        id: entry.id,
-        reportId: entry.reportId,
-        title: entry.title,
-        snippet: snippet(entry, r.terms),
-        score: r.score,
-      });
+      hits.push({ kind, id, reportId: entry.reportId, title: entry.title, snippet: snippet(entry, words), score });
     }
     return hits;
+  }
+
+  /** Stops describing hits from the records on disk (the store has loaded) and lets the file go. */
+  closeDocstore(): void {
+    this.docstore?.tail.close();
+    this.docstore = null;
+  }
+
+  /**
+   * The index as a file's contents: the term index, every key and hash, and (with `records`) each
+   * document's record as a tail, for hits before the store has loaded. `meta` is kept as given.
+   */
+  async toFile(meta: Record<string, unknown>, records: boolean, pause: () => Promise<void>): Promise<IndexFileContents> {
+    const data = await this.terms.toData(pause);
+    const count = data.kinds.length;
+    const keys: string[] = [];
+    for (let ord = 0; ord < count; ord++) keys.push(data.kinds[ord] === REMOVED ? '' : this.keyAt(ord));
+    const keyBytes = Buffer.from(keys.join('\n'), 'utf8');
+    const keyOffsets = new Uint32Array(count + 1);
+    let at = 0;
+    keys.forEach((key, ord) => {
+      keyOffsets[ord] = at;
+      at += Buffer.byteLength(key, 'utf8') + 1;
+    });
+    keyOffsets[count] = keyBytes.length + 1;
+    const sections: Record<string, Uint8Array> = {
+      terms: Buffer.from(data.terms.join('\n'), 'utf8'),
+      counts: bytesOf(data.counts),
+      offsets: bytesOf(data.offsets),
+      postings: data.postings,
+      kinds: data.kinds,
+      sources: bytesOf(data.sources),
+      lengths: bytesOf(data.lengths),
+      keys: keyBytes,
+      keyOffsets: bytesOf(keyOffsets),
+      hashes: bytesOf(this.hashes.slice(0, count)),
+    };
+    let tail: Uint8Array | undefined;
+    if (records) {
+      const parts: Buffer[] = [];
+      const recordOffsets = new Uint32Array(count + 1);
+      let length = 0;
+      let since = performance.now();
+      for (let ord = 0; ord < count; ord++) {
+        recordOffsets[ord] = length;
+        if (data.kinds[ord] === REMOVED) continue;
+        const kind = KINDS[data.kinds[ord]!]!;
+        const entry = this.describe(kind, this.keyAt(ord).slice(kind.length + 1), ord);
+        const bytes = Buffer.from(entry ? recordOf(entry) : '', 'utf8');
+        parts.push(bytes);
+        length += bytes.length;
+        if (performance.now() - since > 10) {
+          await pause();
+          since = performance.now();
+        }
+      }
+      recordOffsets[count] = length;
+      sections.recordOffsets = bytesOf(recordOffsets);
+      tail = Buffer.concat(parts, length);
+    }
+    return { meta: { ...meta, sourceKeys: this.sourceKeys }, sections, tail };
+  }
+
+  /** An index read back from a file (see readIndexFile); throws if its parts do not fit together. */
+  static fromFile(file: { meta: Record<string, unknown>; sections: Record<string, Uint8Array>; tail: IndexFileTail | null }, options: SearchIndexOptions = {}): SearchIndex {
+    const { sections, meta } = file;
+    const text = (name: string) => Buffer.from(sections[name]!.buffer, sections[name]!.byteOffset, sections[name]!.byteLength).toString('utf8');
+    const termsText = text('terms');
+    const terms = TermIndex.fromData({
+      terms: termsText ? termsText.split('\n') : [],
+      counts: u32(sections.counts),
+      offsets: u32(sections.offsets),
+      postings: sections.postings!,
+      kinds: sections.kinds!,
+      sources: u32(sections.sources),
+      lengths: u32(sections.lengths),
+    });
+    const index = new SearchIndex(options);
+    const count = terms.ordinals;
+    const keyOffsets = u32(sections.keyOffsets);
+    const hashes = u32(sections.hashes);
+    const sourceKeys = meta.sourceKeys;
+    if (keyOffsets.length !== count + 1 || hashes.length !== count || !Array.isArray(sourceKeys)) throw new Error('the index parts do not fit together');
+    index.terms = terms;
+    index.baseKeys = text('keys');
+    index.baseKeyOffsets = keyOffsets;
+    index.hashes = Uint32Array.from(hashes);
+    sourceKeys.forEach((key: unknown) => index.sourceId(String(key)));
+    for (let ord = 0; ord < count; ord++) {
+      if (!terms.isLive(ord)) continue;
+      index.byKey.add(index.keyAt(ord), ord);
+      const source = terms.sourceOf(ord);
+      if (source >= index.sourceKeys.length) throw new Error('a document names an unknown source');
+      let ords = index.sourceOrds.get(source);
+      if (!ords) index.sourceOrds.set(source, (ords = []));
+      ords.push(ord);
+    }
+    if (file.tail && sections.recordOffsets) {
+      const offsets = u32(sections.recordOffsets);
+      if (offsets.length === count + 1 && offsets[count] === file.tail.length) index.docstore = { tail: file.tail, offsets };
+      else file.tail.close();
+    } else file.tail?.close();
+    return index;
+  }
+
+  private get baseCount(): number {
+    return this.baseKeyOffsets.length - 1;
+  }
+
+  private keyAt(ord: number): string {
+    if (ord >= this.baseCount) return this.addedKeys[ord - this.baseCount] ?? '';
+    return this.baseKeys.slice(this.baseKeyOffsets[ord]!, this.baseKeyOffsets[ord + 1]! - 1);
+  }
+
+  private sourceId(key: string): number {
+    let id = this.sourceIds.get(key);
+    if (id === undefined) {
+      id = this.sourceKeys.length;
+      this.sourceKeys.push(key);
+      this.sourceIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** The live ordinals of a source; the list is tidied of removed ones as it is read. */
+  private liveOrds(source: number): number[] {
+    const ords = this.sourceOrds.get(source) ?? [];
+    const live = ords.filter((ord) => this.terms.isLive(ord));
+    if (live.length !== ords.length) this.sourceOrds.set(source, live);
+    return live;
+  }
+
+  /** The live ordinal of a document, or -1. */
+  private find(kind: SearchKind, id: string): number {
+    return this.byKey.find(keyOf(kind, id), (ord) => this.terms.isLive(ord));
+  }
+
+  private describe(kind: SearchKind, id: string, ord: number): Entry | null {
+    const doc = this.kept ? this.kept.get(keyOf(kind, id)) : this.lookup?.(kind, id);
+    if (doc) return entryOf(doc);
+    if (!this.docstore || ord >= this.docstore.offsets.length - 1) return null;
+    const from = this.docstore.offsets[ord]!;
+    const bytes = this.docstore.tail.read(from, this.docstore.offsets[ord + 1]! - from);
+    if (!bytes) return null;
+    const record = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    // A record that is not what was indexed is damaged: the hit waits for the store instead.
+    if (hashOf(record) !== this.hashes[ord]) return null;
+    return entryOfRecord(record);
   }
 }

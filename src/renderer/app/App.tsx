@@ -71,7 +71,13 @@ export function App() {
             <RecoveryBanner />
             {route.page === 'reports' && <ReportsPage importer={importer} />}
             {route.page === 'report' && (
-              <ReportPage key={`${route.id}:${route.findingId ?? ''}:${route.annotationId ?? ''}`} id={route.id} findingId={route.findingId} annotationId={route.annotationId} />
+              <ReportPage
+                key={`${route.id}:${route.findingId ?? ''}:${route.annotationId ?? ''}:${route.passage?.start ?? ''}`}
+                id={route.id}
+                findingId={route.findingId}
+                annotationId={route.annotationId}
+                passage={route.passage}
+              />
             )}
             {route.page === 'findings' && <FindingsPage />}
             {route.page === 'papers' && <PapersPage />}

@@ -3,7 +3,8 @@ import { useQuery } from '../hooks/data';
 
 /** Tells the officer, once per start, which damaged files were set aside and what was put back. */
 export function RecoveryBanner() {
-  const status = useQuery('app.status', {});
+  // Damaged files are found while the store loads in the background, after the first screen.
+  const status = useQuery('app.status', { whenLoaded: true });
   const notices = status.data?.recovered ?? [];
   if (!notices.length) return null;
   return (

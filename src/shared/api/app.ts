@@ -26,5 +26,12 @@ export const AppStatus = z.object({
 export type AppStatus = z.infer<typeof AppStatus>;
 
 export const appCalls = {
-  'app.status': read(z.object({}), AppStatus, ['store']),
+  'app.status': read(
+    z.object({
+      /** Answer once every report and note file is loaded, so `recovered` names every file recovered at this start. */
+      whenLoaded: z.boolean().optional(),
+    }),
+    AppStatus,
+    ['store'],
+  ),
 };

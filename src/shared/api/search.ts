@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { read } from './define';
 import { Id } from '../domain/ids';
 
-export const SEARCH_KINDS = ['report', 'finding', 'annotation', 'note'] as const;
+/** `text` is a passage of a report's text. */
+export const SEARCH_KINDS = ['report', 'finding', 'annotation', 'note', 'text'] as const;
 export const SearchKind = z.enum(SEARCH_KINDS);
 export type SearchKind = z.infer<typeof SearchKind>;
 
@@ -15,11 +16,16 @@ export const SearchHit = z.object({
   title: z.string(),
   /** The passage around the first word that matched, with … where it was cut. */
   snippet: z.string(),
+  /** For a text hit: the passage in the report's text (character offsets), to open the report at. */
+  anchor: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
 export const searchCalls = {
-  /** Best matches first; the last word counts as a prefix, so results come as the officer types. */
+  /**
+   * Best matches first; the last word counts as a prefix, so results come as the officer types. Report
+   * texts are searched too: up to a quarter of `limit` (at most 5) passages, after the other kinds.
+   */
   'search.query': read(
     z.object({
       q: z.string().max(500),

@@ -1,17 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { reportCalls, ReportSummary } from '../../../shared/api/reports';
+import type { reportCalls } from '../../../shared/api/reports';
 import { AppError } from '../../../shared/api/result';
 import type { HandlersFor } from '../handler-types';
 import { importDocument } from '../../services/import-document';
 import { trackImport } from '../../services/import-progress';
 import type { ReportDoc } from '../../store/schema';
 import type { Store } from '../../store/repository';
-
-function summary({ report, findings }: ReportDoc): ReportSummary {
-  const { id, title, kind, format, fileName, force, period, published, importedAt, aboutReportId, size } = report;
-  return { id, title, kind, format, fileName, force, period, published, importedAt, aboutReportId, size, findingCount: findings.length };
-}
+import { listReports } from './report-list';
 
 function requireReport(store: Store, id: string): ReportDoc {
   const doc = store.reportDoc(id);
@@ -20,7 +16,7 @@ function requireReport(store: Store, id: string): ReportDoc {
 }
 
 export const reportHandlers: HandlersFor<typeof reportCalls> = {
-  'reports.list': async (_input, { store }) => store.allReportDocs().map(summary),
+  'reports.list': listReports,
   'reports.get': async ({ id }, { store }) => {
     const { report, findings } = requireReport(store, id);
     return { report, findings };

@@ -7,7 +7,7 @@ export const listCommand: Command = {
   summary: 'list the imported documents',
   options: { json: { type: 'boolean' } },
   async run(_args, values, io) {
-    const core = await io.open({ readOnly: true });
+    const core = await io.open({ readOnly: true, background: true });
     const result = await core.dispatch('reports.list', {});
     if (!result.ok) throw new Error(result.error.message);
     const reports = result.value as ReportSummary[];

@@ -49,15 +49,28 @@ const useStyles = makeStyles({
   sticky: { position: 'sticky', top: 0, zIndex: 2, backgroundColor: tokens.colorNeutralBackground1 },
 });
 
+const PASSAGE_ID = 'search-passage';
+
 /** The report reader: the outline of judgments and findings beside the source text, every item correctable. */
-export function ReportPage({ id, findingId, annotationId }: { id: string; findingId?: string; annotationId?: string }) {
+export function ReportPage({
+  id,
+  findingId,
+  annotationId,
+  passage,
+}: {
+  id: string;
+  findingId?: string;
+  annotationId?: string;
+  /** Opened from a search hit in the text: that passage is marked and scrolled to. */
+  passage?: { start: number; end: number };
+}) {
   const styles = useStyles();
   const navigate = useNavigate();
   const act = useAction();
   const detail = useQuery('reports.get', { id });
   const source = useQuery('reports.text', { id });
   const reports = useQuery('reports.list', {});
-  const [activeId, setActiveId] = useState<string | null>(findingId ?? annotationId ?? null);
+  const [activeId, setActiveId] = useState<string | null>(findingId ?? annotationId ?? (passage ? PASSAGE_ID : null));
   const [tab, setTab] = useState<'outline' | 'details' | 'annotations'>(annotationId ? 'annotations' : 'outline');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<ReaderDialog | null>(null);
@@ -71,8 +84,11 @@ export function ReportPage({ id, findingId, annotationId }: { id: string; findin
   const findings = useMemo(() => detail.data?.findings ?? [], [detail.data]);
   const annotations = useReportAnnotations(id, source.data?.text);
   const ranges = useMemo(
-    () => (report ? [...reportRanges(report, findings), ...annotations.ranges] : []),
-    [report, findings, annotations.ranges],
+    () =>
+      report
+        ? [...reportRanges(report, findings), ...annotations.ranges, ...(passage ? [{ ...passage, kind: 'search', id: PASSAGE_ID }] : [])]
+        : [],
+    [report, findings, annotations.ranges, passage],
   );
   const onActivate = useCallback((range: HighlightRange) => setActiveId(range.id), []);
 

@@ -48,6 +48,7 @@ const GROUPS: Array<{ kind: SearchKind; label: string }> = [
   { kind: 'finding', label: 'Findings' },
   { kind: 'annotation', label: 'Annotations' },
   { kind: 'note', label: 'Notes' },
+  { kind: 'text', label: 'In report texts' },
 ];
 
 /** Waits this long after the last keystroke before asking main, so fast typing sends one query. */
@@ -56,6 +57,8 @@ const DEBOUNCE_MS = 120;
 function routeOf(hit: SearchHit): Route {
   if (hit.kind === 'note') return { page: 'notes', noteId: hit.id };
   const id = hit.reportId ?? hit.id;
+  // A passage of the text: the reader opens at it.
+  if (hit.kind === 'text' && hit.anchor) return { page: 'report', id, passage: { start: hit.anchor.start, end: hit.anchor.end } };
   if (hit.kind === 'finding') return { page: 'report', id, findingId: hit.id };
   if (hit.kind === 'annotation') return { page: 'report', id, annotationId: hit.id };
   return { page: 'report', id };
@@ -65,8 +68,9 @@ const inTextField = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"]') !== null);
 
 /**
- * One search box for reports, findings, annotations and notes: results as the officer types, grouped by
- * kind, arrow keys to move, Enter to open. Ctrl+K or / from anywhere puts the cursor here.
+ * One search box for reports, findings, annotations, notes and passages of report texts: results as the
+ * officer types, grouped by kind, arrow keys to move, Enter to open (a passage opens the report at it).
+ * Ctrl+K or / from anywhere puts the cursor here.
  */
 export function GlobalSearch() {
   const styles = useStyles();
@@ -150,7 +154,7 @@ export function GlobalSearch() {
         className={styles.input}
         type="search"
         value={q}
-        placeholder="Search reports, findings, annotations and notes (Ctrl+K)"
+        placeholder="Search reports and their text, findings, annotations, notes (Ctrl+K)"
         contentBefore={<SearchRegular aria-hidden />}
         aria-label="Search"
         role="combobox"
@@ -199,7 +203,7 @@ export function GlobalSearch() {
                     >
                       <span className={styles.title}>{hit.title}</span>
                       <Caption1 className={styles.snippet}>
-                        {hit.reportTitle && hit.kind !== 'report' ? `${hit.reportTitle} · ` : ''}
+                        {hit.reportTitle && hit.kind !== 'report' && hit.kind !== 'text' ? `${hit.reportTitle} · ` : ''}
                         {hit.snippet}
                       </Caption1>
                     </li>
