@@ -325,6 +325,8 @@ export class Store {
         throw error;
       }
       this.reportDocs.delete(id);
+      this.track(id, doc.data, null);
+      this.headsChanged();
       for (const file of claimed) await rm(file, { force: true });
       this.changed({ kind: 'index' });
       this.changed({ kind: 'report', id });

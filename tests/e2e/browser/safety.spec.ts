@@ -81,7 +81,7 @@ test('a damaged archive is refused with a clear message and the store is unchang
   await app.open('Settings');
   await page.getByTestId('restore-input').setInputFiles(bad);
   await page.getByRole('dialog').getByRole('button', { name: 'Replace my data with the archive' }).click();
-  await expect(page.getByText('The archive cannot be restored: the file is not a Liaison Desk archive, or it is damaged').first()).toBeVisible();
+  await expect(page.getByText('This archive is damaged: it is not valid gzip (it is not a Liaison Desk archive, or it was cut short). Nothing was changed.').first()).toBeVisible();
   await app.open('Reports');
   await expect(app.reportRows()).toHaveCount(6);
   await host.stop();
