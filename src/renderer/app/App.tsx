@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { makeStyles, Title3, Toaster, tokens } from '@fluentui/react-components';
-import { NavigationContext, type Page, type Route } from './navigation';
+import { NavigationContext, type Page, type Route } from '../navigation';
 import { SideNav, SECTIONS } from './SideNav';
 import { StatusBar } from './StatusBar';
 import { RecoveryBanner } from './RecoveryBanner';

@@ -14,9 +14,9 @@ import {
 import { DismissRegular, DocumentSearchRegular } from '@fluentui/react-icons';
 import type { RegisterRow } from '../../../shared/domain/views';
 import { useQuery } from '../../hooks/data';
-import { useNavigate } from '../../app/navigation';
-import { FINDING_KIND_LABELS } from '../reader/finding-labels';
-import { KIND_LABELS } from '../reports/kind-labels';
+import { useNavigate } from '../../navigation';
+import { FINDING_KIND_LABELS } from '../../finding-labels';
+import { KIND_LABELS } from '../../kind-labels';
 import { EvidenceSection } from './EvidenceSection';
 import { HistoryTable } from './HistoryTable';
 import { LinksSection } from './LinksSection';

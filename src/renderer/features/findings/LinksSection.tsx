@@ -3,7 +3,7 @@ import { CheckmarkRegular, DismissRegular, LinkDismissRegular } from '@fluentui/
 import type { FindingDetail, LinkedFinding } from '../../../shared/api/findings';
 import type { RegisterRow } from '../../../shared/domain/views';
 import { useAction } from '../../hooks/data';
-import { KIND_LABELS } from '../reports/kind-labels';
+import { KIND_LABELS } from '../../kind-labels';
 import { LinkPicker } from './LinkPicker';
 
 const useStyles = makeStyles({

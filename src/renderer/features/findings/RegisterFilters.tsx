@@ -3,7 +3,7 @@ import { Button, Checkbox, Field, makeStyles, SearchBox, Select, tokens } from '
 import { DismissRegular } from '@fluentui/react-icons';
 import { FINDING_KINDS } from '../../../shared/domain/extraction';
 import { FINDING_STATUSES, RAGS } from '../../../shared/domain/finding';
-import { FINDING_KIND_LABELS } from '../reader/finding-labels';
+import { FINDING_KIND_LABELS } from '../../finding-labels';
 import { NO_FILTER, NONE, type FilterChoices, type Option } from './register-filter';
 
 const useStyles = makeStyles({

@@ -4,7 +4,7 @@ import { ArrowSortDownRegular, ArrowSortUpRegular, ClockAlarmRegular } from '@fl
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RegisterRow, RegisterSort, RegisterSortKey } from '../../../shared/domain/views';
 import { formatDate } from '../../format';
-import { FINDING_KIND_SHORT } from '../reader/finding-labels';
+import { FINDING_KIND_SHORT } from '../../finding-labels';
 import { RagChip } from './RagChip';
 
 const ROW_HEIGHT = 56;

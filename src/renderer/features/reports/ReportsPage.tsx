@@ -15,12 +15,12 @@ import {
 import { DocumentQueueAddRegular } from '@fluentui/react-icons';
 import type { ReportSummary } from '../../../shared/api/reports';
 import { useQuery } from '../../hooks/data';
-import { useNavigate } from '../../app/navigation';
+import { useNavigate } from '../../navigation';
 import { formatDate } from '../../format';
 import { EmptyState } from './EmptyState';
 import { ImportButton } from './ImportButton';
 import { ImportProgressBar } from './ImportProgressBar';
-import { KIND_LABELS } from './kind-labels';
+import { KIND_LABELS } from '../../kind-labels';
 import type { useImport } from './useImport';
 
 const useStyles = makeStyles({

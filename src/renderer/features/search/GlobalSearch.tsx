@@ -3,7 +3,7 @@ import { Caption1, Input, makeStyles, mergeClasses, tokens } from '@fluentui/rea
 import { SearchRegular } from '@fluentui/react-icons';
 import type { SearchHit, SearchKind } from '../../../shared/api/search';
 import { call } from '../../api/client';
-import { useNavigate, type Route } from '../../app/navigation';
+import { useNavigate, type Route } from '../../navigation';
 import { useDataState } from '../../hooks/data';
 
 const useStyles = makeStyles({
