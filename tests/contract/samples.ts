@@ -59,6 +59,7 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'annotations.delete': (f) => ({ id: f.annotations[1 + f.pass]?.id ?? 'missing' }),
   'annotations.restore': (f) => ({ annotation: f.annotations[1 + f.pass]! }),
   'notes.list': (f) => ({ reportId: f.reportId, tag: 'interview' }),
+  'notes.tags': () => ({}),
   'notes.create': (f) => ({ text: 'Hot debrief: vetting backlog raised by the lead inspector.', tags: ['hot debrief'], reportId: f.reportId }),
   'notes.update': (f) => ({ id: f.notes[0]?.id ?? 'missing', text: 'Interview with the head of PSD, updated.', findingId: nth(f.findingIds, 0) }),
   'notes.delete': (f) => ({ id: f.notes[1 + f.pass]?.id ?? 'missing' }),
