@@ -1,6 +1,6 @@
 import type { Finding } from '../../shared/domain/finding';
 import { canonicalLine } from '../../shared/domain/question-key';
-import { asOf, isEmptyFilter, registerComparator, registerMatcher, type RegisterEntry } from '../../shared/domain/register';
+import { asOf, compareByKey, isEmptyFilter, registerMatcher, registerSortKey, type RegisterEntry, type SortValue } from '../../shared/domain/register';
 import type { RegisterChoices, RegisterFilter, RegisterPage, RegisterRow, RegisterSort } from '../../shared/domain/views';
 import { registerEntry, reportRanks, type RegisterReport } from './register';
 
@@ -9,19 +9,7 @@ export const DEFAULT_SORT: RegisterSort = { by: 'report', dir: 'asc' };
 /** How many sort orders are kept, each kept up to date row by row (the officer rarely uses more than a few). */
 const ORDERS_KEPT = 4;
 
-const sortKey = (sort: RegisterSort) => `${sort.by}:${sort.dir}`;
-
-/** The first index in `rows` whose row does not sort before `row`. */
-function lowerBound(rows: readonly RegisterEntry[], row: RegisterEntry, compare: (a: RegisterEntry, b: RegisterEntry) => number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compare(rows[mid]!, row) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const sortName = (sort: RegisterSort) => `${sort.by}:${sort.dir}`;
 
 /** What the window is sent: the row without the filter's text. */
 function wireRow(entry: RegisterEntry, today: string): RegisterRow {
@@ -33,13 +21,96 @@ const pickReport = ({ id, title, period, published, importedAt }: RegisterReport
 
 const timeOf = (r: RegisterReport) => `${r.period ?? ''}\u0000${r.published ?? ''}\u0000${r.importedAt}`;
 
-type Order = { today: string; rows: RegisterEntry[]; compare: (a: RegisterEntry, b: RegisterEntry) => number };
+/** One kept order: the rows, and each row's sort value, worked out once. */
+class Order {
+  private readonly keys = new Map<RegisterEntry, SortValue>();
+  readonly rows: RegisterEntry[];
+  private readonly key: (row: RegisterRow) => SortValue;
+  private readonly compare: ReturnType<typeof compareByKey>;
+
+  constructor(
+    readonly today: string,
+    sort: RegisterSort,
+    entries: Iterable<RegisterEntry>,
+  ) {
+    this.key = registerSortKey(sort, today);
+    this.compare = compareByKey(sort);
+    this.rows = [...entries];
+    for (const row of this.rows) this.keys.set(row, this.key(row));
+    this.rows.sort((a, b) => this.compare(this.keys.get(a)!, a, this.keys.get(b)!, b));
+  }
+
+  /** The first place whose row does not sort before `row`. */
+  private place(row: RegisterEntry, key: SortValue): number {
+    let lo = 0;
+    let hi = this.rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const other = this.rows[mid]!;
+      if (this.compare(this.keys.get(other)!, other, key, row) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  remove(row: RegisterEntry): void {
+    const key = this.keys.get(row);
+    if (key === undefined) return;
+    const at = this.place(row, key);
+    this.rows.splice(this.rows[at] === row ? at : this.rows.indexOf(row), 1);
+    this.keys.delete(row);
+  }
+
+  add(row: RegisterEntry): void {
+    const key = this.key(row);
+    this.rows.splice(this.place(row, key), 0, row);
+    this.keys.set(row, key);
+  }
+}
+
+/** How many rows carry each value of a filter list, so the lists follow edits without a walk through every row. */
+class Tally {
+  private readonly counts = new Map<string, { label: string; count: number }>();
+  /** Counts changes of the set of values (not of their counts). */
+  changes = 0;
+
+  add(key: string, label: string): void {
+    const held = this.counts.get(key);
+    if (held) held.count++;
+    else {
+      this.counts.set(key, { label, count: 1 });
+      this.changes++;
+    }
+  }
+
+  remove(key: string): void {
+    const held = this.counts.get(key);
+    if (!held) return;
+    if (--held.count === 0) {
+      this.counts.delete(key);
+      this.changes++;
+    }
+  }
+
+  has(key: string): boolean {
+    return this.counts.has(key);
+  }
+
+  labels(): string[] {
+    return [...this.counts.values()].map((v) => v.label).sort((a, b) => a.localeCompare(b, 'en-GB'));
+  }
+
+  clear(): void {
+    this.counts.clear();
+    this.changes++;
+  }
+}
 
 /**
  * The findings register held in main, filtered, sorted and cut into windows for the renderer. It is fed
  * one report at a time (from the store's change events), and a report whose findings changed moves only
  * the rows that changed: each kept sort order takes the changed rows out and puts them back in their
- * place by binary search, instead of sorting everything again.
+ * place by binary search, instead of sorting everything again; the filter lists are kept as counts.
  */
 export class RegisterIndex {
   private readonly entries = new Map<string, RegisterEntry>();
@@ -50,7 +121,10 @@ export class RegisterIndex {
   private version = 0;
   private readonly orders = new Map<string, Order>();
   private filtered: { key: string; version: number; rows: RegisterEntry[] } | null = null;
-  private choicesCache: { version: number; value: RegisterChoices } | null = null;
+  private readonly tallies = { reports: new Tally(), pillars: new Tally(), questions: new Tally(), owners: new Tally() };
+  private choicesCache: { at: string; value: RegisterChoices } | null = null;
+  /** Counts changes to the reports' names, periods and places, which the report list shows. */
+  private reportsChanged = 0;
 
   constructor(private readonly today: () => string) {}
 
@@ -63,16 +137,18 @@ export class RegisterIndex {
     this.entries.clear();
     this.byReport.clear();
     this.reports.clear();
+    for (const tally of Object.values(this.tallies)) tally.clear();
     const list = [...docs];
     for (const { report } of list) this.reports.set(report.id, pickReport(report));
     this.ranks = reportRanks([...this.reports.values()]);
     const today = this.today();
     for (const { report, findings } of list) {
       const rank = this.ranks.get(report.id) ?? list.length;
-      for (const finding of findings) this.entries.set(finding.id, registerEntry(finding, report, rank, today));
+      for (const finding of findings) this.put(registerEntry(finding, report, rank, today));
       this.byReport.set(report.id, findings.map((f) => f.id));
     }
     this.version++;
+    this.reportsChanged++;
     this.orders.clear();
   }
 
@@ -80,10 +156,9 @@ export class RegisterIndex {
   setReport(report: RegisterReport, findings: readonly Finding[]): void {
     const before = this.reports.get(report.id);
     this.reports.set(report.id, pickReport(report));
-    if (!before || timeOf(before) !== timeOf(report)) {
-      if (this.rerank()) return this.replaceReportRows(report.id, findings);
-    }
+    if ((!before || timeOf(before) !== timeOf(report)) && this.rerank()) return this.replaceReportRows(report.id, findings);
     const sameReport = before !== undefined && before.title === report.title && before.period === report.period;
+    if (!sameReport) this.reportsChanged++;
     const oldIds = this.byReport.get(report.id) ?? [];
     const rank = this.ranks.get(report.id) ?? this.reports.size;
     const today = this.today();
@@ -97,16 +172,12 @@ export class RegisterIndex {
       if (old && sameReport && old.reportRank === rank && old.finding.reportId === report.id && JSON.stringify(old.finding) === JSON.stringify(finding)) {
         continue;
       }
-      if (old) removed.push(old);
-      const entry = registerEntry(finding, report, rank, today);
-      this.entries.set(finding.id, entry);
-      added.push(entry);
+      if (old) removed.push(this.drop(old));
+      added.push(this.put(registerEntry(finding, report, rank, today)));
     }
     for (const id of oldIds) {
-      if (kept.has(id)) continue;
       const old = this.entries.get(id);
-      if (old) removed.push(old);
-      this.entries.delete(id);
+      if (!kept.has(id) && old) removed.push(this.drop(old));
     }
     this.byReport.set(report.id, findings.map((f) => f.id));
     this.moveRows(removed, added);
@@ -115,9 +186,10 @@ export class RegisterIndex {
   removeReport(id: string): void {
     if (!this.reports.has(id)) return;
     const removed = (this.byReport.get(id) ?? []).flatMap((fid) => this.entries.get(fid) ?? []);
-    for (const row of removed) this.entries.delete(row.finding.id);
+    for (const row of removed) this.drop(row);
     this.byReport.delete(id);
     this.reports.delete(id);
+    this.reportsChanged++;
     this.moveRows(removed, []);
     this.rerank();
   }
@@ -139,7 +211,7 @@ export class RegisterIndex {
     const today = this.today();
     const ordered = this.order(sort, today);
     if (isEmptyFilter(filter)) return ordered;
-    const key = `${sortKey(sort)}|${today}|${JSON.stringify(filter)}`;
+    const key = `${sortName(sort)}|${today}|${JSON.stringify(filter)}`;
     if (this.filtered?.key === key && this.filtered.version === this.version) return this.filtered.rows;
     const rows = ordered.filter(registerMatcher(filter, today));
     this.filtered = { key, version: this.version, rows };
@@ -152,47 +224,61 @@ export class RegisterIndex {
 
   /** The reports, pillars, questions and owners the findings have, for the filter lists. */
   choices(): RegisterChoices {
-    if (this.choicesCache?.version === this.version) return this.choicesCache.value;
-    const withFindings = new Set<string>();
-    const pillars = new Map<string, string>();
-    const questions = new Map<string, string>();
-    const owners = new Map<string, string>();
-    for (const { finding: f, questionKey: key } of this.entries.values()) {
-      withFindings.add(f.reportId);
-      if (f.pillar) pillars.set(f.pillar.toLowerCase(), f.pillar);
-      if (f.question && key && !questions.has(key)) questions.set(key, canonicalLine(key)?.label ?? f.question);
-      const owner = f.tracking.owner;
-      if (owner) owners.set(owner.toLowerCase(), owner);
-    }
-    const byText = (a: string, b: string) => a.localeCompare(b, 'en-GB');
+    const { reports, pillars, questions, owners } = this.tallies;
+    // The lists change only when a value comes or goes, or a report is renamed, re-dated, added or removed.
+    const at = [this.reportsChanged, reports.changes, pillars.changes, questions.changes, owners.changes].join(':');
+    if (this.choicesCache?.at === at) return this.choicesCache.value;
     const value: RegisterChoices = {
       reports: [...this.reports.values()]
-        .filter((r) => withFindings.has(r.id))
+        .filter((r) => reports.has(r.id))
         .sort((a, b) => (this.ranks.get(a.id) ?? 0) - (this.ranks.get(b.id) ?? 0))
         .map(({ id, title, period }) => ({ id, title, period })),
-      pillars: [...pillars.values()].sort(byText),
-      questions: [...questions.values()].sort(byText),
-      owners: [...owners.values()].sort(byText),
+      pillars: pillars.labels(),
+      questions: questions.labels(),
+      owners: owners.labels(),
     };
-    this.choicesCache = { version: this.version, value };
+    this.choicesCache = { at, value };
     return value;
   }
 
-  private order(sort: RegisterSort, today: string): RegisterEntry[] {
-    const key = sortKey(sort);
-    const kept = this.orders.get(key);
-    if (kept && kept.today === today) {
-      // Most recently used last, so the least used goes first when there are too many.
-      this.orders.delete(key);
-      this.orders.set(key, kept);
-      return kept.rows;
+  private put(entry: RegisterEntry): RegisterEntry {
+    this.entries.set(entry.finding.id, entry);
+    this.tally(entry, 'add');
+    return entry;
+  }
+
+  private drop(entry: RegisterEntry): RegisterEntry {
+    if (this.entries.get(entry.finding.id) === entry) this.entries.delete(entry.finding.id);
+    this.tally(entry, 'remove');
+    return entry;
+  }
+
+  private tally(entry: RegisterEntry, how: 'add' | 'remove'): void {
+    const f = entry.finding;
+    const { reports, pillars, questions, owners } = this.tallies;
+    const owner = f.tracking.owner;
+    if (how === 'add') {
+      reports.add(f.reportId, f.reportId);
+      if (f.pillar) pillars.add(f.pillar.toLowerCase(), f.pillar);
+      if (f.question && entry.questionKey) questions.add(entry.questionKey, canonicalLine(entry.questionKey)?.label ?? f.question);
+      if (owner) owners.add(owner.toLowerCase(), owner);
+    } else {
+      reports.remove(f.reportId);
+      if (f.pillar) pillars.remove(f.pillar.toLowerCase());
+      if (f.question && entry.questionKey) questions.remove(entry.questionKey);
+      if (owner) owners.remove(owner.toLowerCase());
     }
-    const compare = registerComparator(sort, today);
-    const rows = [...this.entries.values()].sort(compare);
-    this.orders.delete(key);
-    this.orders.set(key, { today, rows, compare });
+  }
+
+  private order(sort: RegisterSort, today: string): RegisterEntry[] {
+    const name = sortName(sort);
+    const kept = this.orders.get(name);
+    // Most recently used last, so the least used goes first when there are too many.
+    this.orders.delete(name);
+    const order = kept && kept.today === today ? kept : new Order(today, sort, this.entries.values());
+    this.orders.set(name, order);
     while (this.orders.size > ORDERS_KEPT) this.orders.delete(this.orders.keys().next().value as string);
-    return rows;
+    return order.rows;
   }
 
   /** Takes the old rows out of every kept order and puts the new ones in their places. */
@@ -200,16 +286,8 @@ export class RegisterIndex {
     if (removed.length === 0 && added.length === 0) return;
     this.version++;
     for (const order of this.orders.values()) {
-      for (const row of removed) {
-        const at = lowerBound(order.rows, row, order.compare);
-        if (order.rows[at] === row) order.rows.splice(at, 1);
-        else {
-          // Not where the comparator says (overdue changed under a new day): look for it.
-          const found = order.rows.indexOf(row);
-          if (found >= 0) order.rows.splice(found, 1);
-        }
-      }
-      for (const row of added) order.rows.splice(lowerBound(order.rows, row, order.compare), 0, row);
+      for (const row of removed) order.remove(row);
+      for (const row of added) order.add(row);
     }
   }
 
@@ -231,6 +309,7 @@ export class RegisterIndex {
     this.ranks = next;
     if (moved) {
       this.version++;
+      this.reportsChanged++;
       this.orders.clear();
     }
     return moved;
@@ -241,8 +320,11 @@ export class RegisterIndex {
     const report = this.reports.get(reportId)!;
     const rank = this.ranks.get(reportId) ?? this.reports.size;
     const today = this.today();
-    for (const id of this.byReport.get(reportId) ?? []) this.entries.delete(id);
-    for (const finding of findings) this.entries.set(finding.id, registerEntry(finding, report, rank, today));
+    for (const id of this.byReport.get(reportId) ?? []) {
+      const old = this.entries.get(id);
+      if (old) this.drop(old);
+    }
+    for (const finding of findings) this.put(registerEntry(finding, report, rank, today));
     this.byReport.set(reportId, findings.map((f) => f.id));
     this.version++;
   }

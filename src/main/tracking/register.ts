@@ -8,6 +8,19 @@ import { compareReportsByTime } from './periods';
 /** The report's fields a register row shows or sorts by. */
 export type RegisterReport = Pick<Report, 'id' | 'title' | 'period' | 'published' | 'importedAt'>;
 
+/** Question wordings repeat across thousands of findings: each is keyed once. */
+const questionKeys = new Map<string, string>();
+
+function keyOfQuestion(question: string): string {
+  let key = questionKeys.get(question);
+  if (key === undefined) {
+    if (questionKeys.size > 50_000) questionKeys.clear();
+    key = questionKey(question);
+    questionKeys.set(question, key);
+  }
+  return key;
+}
+
 /** One finding's register row, worked out once: what the table shows and the text the filter looks in. */
 export function registerEntry(finding: Finding, report: RegisterReport | undefined, reportRank: number, today: string): RegisterEntry {
   const t = finding.tracking;
@@ -16,7 +29,7 @@ export function registerEntry(finding: Finding, report: RegisterReport | undefin
     reportTitle: report?.title ?? '',
     reportPeriod: report?.period ?? null,
     reportRank,
-    questionKey: finding.question ? questionKey(finding.question) : null,
+    questionKey: finding.question ? keyOfQuestion(finding.question) : null,
     overdue: isOverdue(t, today),
     latestProgress: t.progress.reduce<ProgressUpdate | null>((latest, p) => (!latest || p.at >= latest.at ? p : latest), null),
     haystack: plainText(

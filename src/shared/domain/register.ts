@@ -21,7 +21,7 @@ const RAG_RANK = new Map(RAGS.map((r, i) => [r, i]));
 type OneOrMany<T> = T | readonly T[];
 const asSet = <T>(v: OneOrMany<T>): ReadonlySet<T> => new Set(Array.isArray(v) ? (v as readonly T[]) : [v as T]);
 
-type SortValue = string | number | null;
+export type SortValue = string | number | null;
 
 /** A register row with the lower-case text the free-text filter looks in (finding, lead-in, question, owner, progress, evidence); main keeps it, the window never needs it. */
 export type RegisterEntry = RegisterRow & { haystack: string };
@@ -86,17 +86,19 @@ export function registerMatcher(filter: RegisterFilter, today: string): (row: Re
 export const isEmptyFilter = (filter: RegisterFilter): boolean =>
   Object.entries(filter).every(([key, value]) => value === undefined || (key === 'text' && !plainText(String(value)).trim()));
 
+/** The value a row sorts by: worked out once per row when a whole order is built. */
+export function registerSortKey(sort: RegisterSort, today: string): (row: RegisterRow) => SortValue {
+  return (row) => sortValue(row, sort.by, sort.by === 'overdue' && isOverdue(row.finding.tracking, today));
+}
+
 /**
- * The register's order: by the sort key, empty values last in either direction, ties in the report's
+ * Compares two rows by their sort values, empty values last in either direction, ties in the report's
  * order (report, then the finding's place in it, then id, so the order is total and a row can be
  * placed by binary search).
  */
-export function registerComparator(sort: RegisterSort, today: string): (a: RegisterRow, b: RegisterRow) => number {
+export function compareByKey(sort: RegisterSort): (ka: SortValue, a: RegisterRow, kb: SortValue, b: RegisterRow) => number {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  const key = (row: RegisterRow) => sortValue(row, sort.by, sort.by === 'overdue' && isOverdue(row.finding.tracking, today));
-  return (a, b) => {
-    const ka = key(a);
-    const kb = key(b);
+  return (ka, a, kb, b) => {
     if (ka !== kb) {
       if (ka === null) return 1;
       if (kb === null) return -1;
@@ -108,6 +110,13 @@ export function registerComparator(sort: RegisterSort, today: string): (a: Regis
       (a.finding.id < b.finding.id ? -1 : a.finding.id > b.finding.id ? 1 : 0)
     );
   };
+}
+
+/** The register's order as one comparator (see compareByKey). */
+export function registerComparator(sort: RegisterSort, today: string): (a: RegisterRow, b: RegisterRow) => number {
+  const key = registerSortKey(sort, today);
+  const compare = compareByKey(sort);
+  return (a, b) => compare(key(a), a, key(b), b);
 }
 
 /** The row with its overdue flag as of `today` (a fresh object only when the flag changed). */
