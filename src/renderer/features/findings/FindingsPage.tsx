@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   // On the register the page fills the window's height, so the table gets every row the screen has room for.
   fill: { display: 'flex', flexDirection: 'column', height: '100%' },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalXS },
-  grow: { flexGrow: 1 },
+  grow: { flexGrow: 1, margin: 0 },
   tabs: { marginBottom: tokens.spacingVerticalS },
   panel: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 },
 });

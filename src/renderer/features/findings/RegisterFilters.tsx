@@ -11,6 +11,7 @@ const useStyles = makeStyles({
   text: { flexGrow: 1, maxWidth: '440px', minWidth: '220px' },
   tags: { flexWrap: 'wrap', minWidth: 0 },
   tag: { maxWidth: '260px' },
+  badge: { marginLeft: tokens.spacingHorizontalXS },
   grow: { flexGrow: 1 },
   panel: {
     display: 'grid',
@@ -99,7 +100,7 @@ export const RegisterFilters = forwardRef<HTMLInputElement, Props>(function Regi
           aria-label={count ? `Filters, ${count} in use` : 'Filters'}
         >
           Filters
-          {count > 0 && <CounterBadge count={count} size="small" appearance="filled" color="brand" aria-hidden />}
+          {count > 0 && <CounterBadge className={styles.badge} count={count} size="small" appearance="filled" color="brand" aria-hidden />}
           {open ? <ChevronUpRegular aria-hidden /> : <ChevronDownRegular aria-hidden />}
         </Button>
         {!open && tags.length > 0 && (

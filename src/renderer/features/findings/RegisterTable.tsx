@@ -8,7 +8,7 @@ import { FINDING_KIND_SHORT } from '../../finding-labels';
 import { RagChip } from './RagChip';
 import type { RegisterWindow } from './useRegisterWindow';
 
-const ROW_HEIGHT = 56;
+const ROW_HEIGHT = 48;
 
 const COLUMNS: Array<{ key: RegisterSortKey; label: string }> = [
   { key: 'report', label: 'Report' },
