@@ -110,7 +110,7 @@ export const RegisterFilters = forwardRef<HTMLInputElement, Props>(function Regi
             onDismiss={(_, d) => (d.value === 'overdue' ? set('overdue')(false) : set(d.value as ListKey)(''))}
           >
             {tags.map((t) => (
-              <Tag key={t.key} value={t.key} size="small" dismissible dismissIcon={{ 'aria-label': `Remove ${t.label}` }} className={styles.tag} title={t.label}>
+              <Tag key={t.key} value={t.key} size="small" dismissible aria-label={`Remove the filter ${t.label}`} className={styles.tag} title={t.label}>
                 {t.label}
               </Tag>
             ))}
