@@ -76,6 +76,7 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'papers.delete': (f) => ({ id: f.sparePaperId }),
   'register.export': (f) => ({ filter: { reportId: f.reportId, kind: ['area-for-improvement'] } }),
   'findings.register': (f) => ({ filter: { reportId: f.reportId, status: ['Not started', 'In progress'] }, sort: { by: 'due', dir: 'asc' }, offset: 0, limit: 5 }),
+  'findings.registerReports': () => ({}),
   'findings.registerChoices': () => ({}),
   'findings.linkCandidates': (f) => ({ id: nth(f.findingIds, 8), q: 'vetting' }),
   'findings.get': (f) => ({ id: nth(f.findingIds, 8) }),

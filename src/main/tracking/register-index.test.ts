@@ -74,12 +74,12 @@ describe('RegisterIndex', () => {
     expect(index.page().all).toBe(17);
     index.setReport(REPORT_2016, FINDINGS_2016);
     expect(ids(index.page({}, undefined, 0, 26).rows)).toEqual(rebuilt(docs, {}, { by: 'report', dir: 'asc' }));
-    expect(index.choices().reports.map((r) => r.period)).toEqual(['2016', '2017', '2018/19']);
+    expect(index.reportsWithFindings().map((r) => r.period)).toEqual(['2016', '2017', '2018/19']);
     // The 2016 report re-dated to 2020 moves after the others.
     const redated = { ...REPORT_2016, period: '2020' };
     index.setReport(redated, FINDINGS_2016);
     expect(index.page({}, undefined, 0, 1).rows[0]?.finding.reportId).toBe(BOARD_PAPER_2017.id);
-    expect(index.choices().reports.map((r) => r.period)).toEqual(['2017', '2018/19', '2020']);
+    expect(index.reportsWithFindings().map((r) => r.period)).toEqual(['2017', '2018/19', '2020']);
     index.removeReport(REPORT_2016.id);
     expect(index.page()).toMatchObject({ total: 17, all: 17 });
     expect(index.entry('f16-perceptions')).toBeUndefined();

@@ -1,7 +1,7 @@
 import type { Finding } from '../../shared/domain/finding';
 import { canonicalLine } from '../../shared/domain/question-key';
 import { asOf, compareByKey, isEmptyFilter, registerMatcher, registerSortKey, type RegisterEntry, type SortValue } from '../../shared/domain/register';
-import type { RegisterChoices, RegisterFilter, RegisterPage, RegisterRow, RegisterSort } from '../../shared/domain/views';
+import type { RegisterChoices, RegisterFilter, RegisterPage, RegisterReports, RegisterRow, RegisterSort } from '../../shared/domain/views';
 import { registerEntry, reportRanks, type RegisterReport } from './register';
 
 export const DEFAULT_SORT: RegisterSort = { by: 'report', dir: 'asc' };
@@ -123,6 +123,7 @@ export class RegisterIndex {
   private filtered: { key: string; version: number; rows: RegisterEntry[] } | null = null;
   private readonly tallies = { reports: new Tally(), pillars: new Tally(), questions: new Tally(), owners: new Tally() };
   private choicesCache: { at: string; value: RegisterChoices } | null = null;
+  private reportsCache: { at: string; value: RegisterReports } | null = null;
   /** Counts changes to the reports' names, periods and places, which the report list shows. */
   private reportsChanged = 0;
 
@@ -222,17 +223,27 @@ export class RegisterIndex {
     return this.entries.get(findingId);
   }
 
-  /** The reports, pillars, questions and owners the findings have, for the filter lists. */
+  /** The reports that have findings, in time order, for the report filter. */
+  reportsWithFindings(): RegisterReports {
+    const { reports } = this.tallies;
+    // It changes only when a report is renamed, re-dated, added or removed, or gains its first finding or loses its last.
+    const at = `${this.reportsChanged}:${reports.changes}`;
+    if (this.reportsCache?.at === at) return this.reportsCache.value;
+    const value = [...this.reports.values()]
+      .filter((r) => reports.has(r.id))
+      .sort((a, b) => (this.ranks.get(a.id) ?? 0) - (this.ranks.get(b.id) ?? 0))
+      .map(({ id, title, period }) => ({ id, title, period }));
+    this.reportsCache = { at, value };
+    return value;
+  }
+
+  /** The pillars, questions and owners the findings have, for the other filter lists. */
   choices(): RegisterChoices {
-    const { reports, pillars, questions, owners } = this.tallies;
-    // The lists change only when a value comes or goes, or a report is renamed, re-dated, added or removed.
-    const at = [this.reportsChanged, reports.changes, pillars.changes, questions.changes, owners.changes].join(':');
+    const { pillars, questions, owners } = this.tallies;
+    // The lists change only when a value comes or goes.
+    const at = `${pillars.changes}:${questions.changes}:${owners.changes}`;
     if (this.choicesCache?.at === at) return this.choicesCache.value;
     const value: RegisterChoices = {
-      reports: [...this.reports.values()]
-        .filter((r) => reports.has(r.id))
-        .sort((a, b) => (this.ranks.get(a.id) ?? 0) - (this.ranks.get(b.id) ?? 0))
-        .map(({ id, title, period }) => ({ id, title, period })),
       pillars: pillars.labels(),
       questions: questions.labels(),
       owners: owners.labels(),

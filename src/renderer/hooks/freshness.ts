@@ -106,8 +106,11 @@ function trackingEffect(write: Write, read: HeldRead, today: string): Effect | u
       return data || refetch ? { data, refetch } : null;
     }
     case 'findings.registerChoices':
-      // Its lists change only when an owner does.
+      // Of its lists, only the owners follow tracking.
       return trackingFields(write).includes('owner') ? { refetch: true } : null;
+    case 'findings.registerReports':
+      // Tracking never adds, removes or renames a report.
+      return null;
     case 'findings.get': {
       const data = read.data ? patchFindingDetail(read.data as FindingDetail, finding) : undefined;
       return data ? { data, refetch: false } : null;

@@ -3,7 +3,7 @@ import { read, write } from './define';
 import { Id, IsoDate } from '../domain/ids';
 import { DocumentKind, FindingKind } from '../domain/extraction';
 import { Finding, FindingLink, FindingStatus, Rag } from '../domain/finding';
-import { Dashboard, GradeHistory, REGISTER_PAGE_MAX, RegisterChoices, RegisterFilter, RegisterPage, RegisterSort } from '../domain/views';
+import { Dashboard, GradeHistory, REGISTER_PAGE_MAX, RegisterChoices, RegisterFilter, RegisterPage, RegisterReports, RegisterSort } from '../domain/views';
 
 /** A finding as another finding's link shows it: enough to recognise it and open it. */
 export const LinkedFinding = z.object({
@@ -54,6 +54,7 @@ export type RegisterQuery = z.input<typeof RegisterQuery>;
 export const findingCalls = {
   /** One window of the filtered, sorted register, with how many rows the filter keeps and how many there are. */
   'findings.register': read(RegisterQuery, RegisterPage, ['reports', 'findings']),
+  'findings.registerReports': read(z.object({}), RegisterReports, ['reports', 'findings']),
   'findings.registerChoices': read(z.object({}), RegisterChoices, ['reports', 'findings']),
   /** Findings of other reports whose words (or report period) contain every word typed, for linking by hand; in time order. */
   'findings.linkCandidates': read(

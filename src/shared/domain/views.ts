@@ -71,10 +71,15 @@ export const RegisterPage = z.object({
 });
 export type RegisterPage = z.infer<typeof RegisterPage>;
 
-/** What the register's filter lists offer: the reports, pillars, questions and owners the findings have. */
+/** The reports that have findings, in time order (earliest first), for the register's report list. */
+export const RegisterReports = z.array(z.object({ id: Id, title: z.string(), period: z.string().nullable() }));
+export type RegisterReports = z.infer<typeof RegisterReports>;
+
+/**
+ * What the register's other filter lists offer: the pillars, questions and owners the findings have.
+ * Apart from the reports, which change far less often (a tracking edit can change the owners, never the reports).
+ */
 export const RegisterChoices = z.object({
-  /** In time order, earliest first. */
-  reports: z.array(z.object({ id: Id, title: z.string(), period: z.string().nullable() })),
   pillars: z.array(z.string()),
   /** One wording per question line (its canonical label when known); any year's wording filters the same. */
   questions: z.array(z.string()),

@@ -18,6 +18,7 @@ const now = () => new Date().toISOString();
 
 export const findingHandlers: HandlersFor<typeof findingCalls> = {
   'findings.register': async ({ filter, sort, offset, limit }, { store }) => registerOf(store).page(filter, sort, offset, limit),
+  'findings.registerReports': async (_input, { store }) => registerOf(store).reportsWithFindings(),
   'findings.registerChoices': async (_input, { store }) => registerOf(store).choices(),
   'findings.linkCandidates': async ({ id, q, limit }, { store }) => linkCandidates(store, id, q, limit),
   'findings.get': async ({ id }, { store }) => findingDetail(store, id),

@@ -37,15 +37,15 @@ export function FindingsPage() {
   const act = useAction();
   const { dispatchToast } = useToastController(TOASTER_ID);
   const edits = useTrackingEdits();
-  // The filter lists, and whether there are any findings at all.
-  const lists = useQuery('findings.registerChoices', {});
+  // The reports with findings: the register's report list, and whether there are any findings at all.
+  const reports = useQuery('findings.registerReports', {});
   const [view, setView] = useState<View>('register');
   const [choices, setChoices] = useState<FilterChoices>(NO_FILTER);
   const [sort, setSort] = useState<RegisterSort>({ by: 'report', dir: 'asc' });
   const [openId, setOpenId] = useState<string | null>(null);
   const [suggesting, setSuggesting] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  const noFindings = lists.data !== undefined && lists.data.reports.length === 0;
+  const noFindings = reports.data !== undefined && reports.data.length === 0;
 
   const suggest = useCallback(async () => {
     setSuggesting(true);
@@ -117,7 +117,7 @@ export function FindingsPage() {
           <RegisterTab
             choices={choices}
             onChoices={setChoices}
-            lists={lists.data}
+            reports={reports.data}
             sort={sort}
             onSort={setSort}
             onOpen={setOpenId}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import type { RegisterChoices, RegisterSort } from '../../../shared/domain/views';
+import type { RegisterReports, RegisterSort } from '../../../shared/domain/views';
+import { useQuery } from '../../hooks/data';
 import { ExportRegisterButton } from '../papers/ExportRegisterButton';
 import { RegisterFilters } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
@@ -17,7 +18,7 @@ const TYPING_PAUSE_MS = 150;
 type Props = {
   choices: FilterChoices;
   onChoices: (next: FilterChoices) => void;
-  lists: RegisterChoices | undefined;
+  reports: RegisterReports | undefined;
   sort: RegisterSort;
   onSort: (sort: RegisterSort) => void;
   onOpen: (findingId: string) => void;
@@ -26,9 +27,10 @@ type Props = {
 };
 
 /** The filter bar, the count and the table; main filters and sorts, and sends the rows in view. */
-export function RegisterTab({ choices, onChoices, lists, sort, onSort, onOpen, selectedId, textRef }: Props) {
+export function RegisterTab({ choices, onChoices, reports, sort, onSort, onOpen, selectedId, textRef }: Props) {
   const styles = useStyles();
-  const options = useMemo(() => filterOptions(lists), [lists]);
+  const lists = useQuery('findings.registerChoices', {});
+  const options = useMemo(() => filterOptions(reports, lists.data), [reports, lists.data]);
   const [typed, setTyped] = useState(choices.text);
   useEffect(() => {
     const timer = setTimeout(() => setTyped(choices.text), TYPING_PAUSE_MS);

@@ -1,6 +1,6 @@
 import type { FindingKind } from '../../../shared/domain/extraction';
 import type { FindingStatus, Rag } from '../../../shared/domain/finding';
-import type { RegisterChoices, RegisterFilter } from '../../../shared/domain/views';
+import type { RegisterChoices, RegisterFilter, RegisterReports } from '../../../shared/domain/views';
 
 /** What the filter bar holds: one choice per list, '' for any. */
 export type FilterChoices = {
@@ -43,9 +43,9 @@ export type FilterOptions = { reports: Option[]; pillars: Option[]; questions: O
 const same = (value: string): Option => ({ value, label: value });
 
 /** What each list offers, from what main says the findings have (reports in time order, the rest alphabetical). */
-export function filterOptions(choices: RegisterChoices | undefined): FilterOptions {
+export function filterOptions(reports: RegisterReports | undefined, choices: RegisterChoices | undefined): FilterOptions {
   return {
-    reports: (choices?.reports ?? []).map((r) => ({ value: r.id, label: `${r.period ?? 'Undated'} · ${r.title}` })),
+    reports: (reports ?? []).map((r) => ({ value: r.id, label: `${r.period ?? 'Undated'} · ${r.title}` })),
     pillars: (choices?.pillars ?? []).map(same),
     // The value is a wording whose key is the line's, so any year's wording of the question matches.
     questions: (choices?.questions ?? []).map(same),
