@@ -28,18 +28,16 @@ export default defineConfig({
     build: {
       // electron-vite leaves the renderer unminified; minified, the first screen parses a third as much.
       minify: true,
-      // Fluent UI is one chunk of about 600 kB, read from disk, never from a network.
-      chunkSizeWarningLimit: 700,
       rolldownOptions: {
         input: resolve('src/renderer/index.html'),
         output: {
-          // Libraries in chunks of their own (they change less often than the app); each screen loaded
-          // with React.lazy gets its own chunk, so the first screen waits only for what it shows.
+          // React and the other libraries in chunks of their own (they change less often than the app);
+          // each screen loaded with React.lazy gets its own chunk, with the Fluent UI components only it
+          // uses, so the first screen waits only for what it shows.
           codeSplitting: {
             groups: [
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
-              { name: 'fluent', test: /node_modules[\\/](@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc)[\\/]/, priority: 2 },
-              { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+              { name: 'vendor', test: /node_modules[\\/](?!@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc)/, priority: 2 },
             ],
           },
         },
