@@ -1,6 +1,6 @@
 import { Store } from '../src/main/store/repository';
 import { warmSearch } from '../src/main/services/search';
-import { registerRows } from '../src/main/services/findings';
+import { registerOf } from '../src/main/services/register';
 
 /**
  * Run in a fresh process by store.bench.ts: opens a store as the app does, builds what the app keeps
@@ -8,6 +8,6 @@ import { registerRows } from '../src/main/services/findings';
  */
 const store = await Store.open(process.argv[2]!, { skipDailyBackup: true });
 await warmSearch(store);
-registerRows(store, new Date().toISOString().slice(0, 10));
+registerOf(store).page();
 process.stdout.write(`${JSON.stringify({ rss: process.memoryUsage().rss })}\n`);
 await store.close();

@@ -1,3 +1,5 @@
+// First, so the first screen's reads start before the rest is evaluated.
+import { queryClient } from './hooks/first-reads';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -8,7 +10,7 @@ import './global.css';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <FluentProvider theme={webLightTheme}>
-      <DataProvider>
+      <DataProvider client={queryClient}>
         <App />
       </DataProvider>
     </FluentProvider>

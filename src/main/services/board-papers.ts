@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/api/result';
 import type { BoardPaper } from '../../shared/domain/paper';
 import type { PaperModel } from '../../shared/domain/paper-model';
-import { filterRegister } from '../../shared/domain/register';
 import type { Report } from '../../shared/domain/report';
+import { DEFAULT_SORT } from '../tracking/register-index';
 import type { RegisterFilter } from '../../shared/domain/views';
 import { buildPaper } from '../paper/build-paper';
 import { judgmentSummary } from '../paper/judgment-summary';
@@ -14,19 +14,15 @@ import { registerRows } from '../register/register-row';
 import { renderRegisterXlsx } from '../register/render-xlsx';
 import type { Store } from '../store/repository';
 import type { ReportDoc } from '../store/schema';
-import { compareReportsByTime } from '../tracking/periods';
-import { buildRegister } from '../tracking/register';
+import { compareReportsByTime, todayIso } from '../tracking/periods';
+import { registerOf } from './register';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const logoFile = (root = projectRoot): string => join(root, 'resources', 'logo.png');
 
-/** Today as an ISO date in the officer's own time zone: a paper written at 00:30 in June is dated that day. */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { todayIso };
 
 export function requireInspectionReport(store: Store, reportId: string): ReportDoc {
   const doc = store.reportDoc(reportId);
@@ -88,10 +84,13 @@ export function safeFileName(title: string, extension: string): string {
 }
 
 /** The findings register (every finding, or those the filter keeps) as .xlsx, reports in time order. */
-export async function registerXlsx(store: Store, filter: RegisterFilter = {}, today = todayIso()): Promise<Uint8Array> {
-  const docs = store.allReportDocs();
-  const reports = docs.map((d) => d.report).sort(compareReportsByTime);
-  const findings = docs.flatMap((d) => d.findings);
-  const kept = filterRegister(buildRegister(findings, reports, today), filter, { by: 'report', dir: 'asc' }, today).map((row) => row.finding);
+export async function registerXlsx(store: Store, filter: RegisterFilter = {}): Promise<Uint8Array> {
+  const reports = store
+    .allReportDocs()
+    .map((d) => d.report)
+    .sort(compareReportsByTime);
+  const kept = registerOf(store)
+    .matching(filter, DEFAULT_SORT)
+    .map((row) => row.finding);
   return renderRegisterXlsx(registerRows(reports, kept));
 }

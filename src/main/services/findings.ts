@@ -3,28 +3,29 @@ import type { FindingDetail, LinkedFinding, LinkView, TrackingChanges } from '..
 import { AppError } from '../../shared/api/result';
 import type { Finding, FindingLink } from '../../shared/domain/finding';
 import type { Report } from '../../shared/domain/report';
-import type { Dashboard, GradeHistory, RegisterRow } from '../../shared/domain/views';
+import type { Dashboard, GradeHistory } from '../../shared/domain/views';
 import type { Store } from '../store/repository';
 import { dashboard } from '../tracking/dashboard';
 import { gradeHistory } from '../tracking/grade-history';
 import { linkChains, suggestLinks } from '../tracking/link-suggestions';
 import { compareReportsByTime, coversEarlierPeriod } from '../tracking/periods';
-import { buildRegister } from '../tracking/register';
 import { addProgress, applyTrackingPatch } from '../tracking/tracking-update';
+import { plainText } from '../../shared/domain/text-terms';
+import { registerOf } from './register';
 
-/** Every finding with its report. Finding ids are unique across reports; a scan of 10,000 findings takes well under a millisecond. */
-function findingsWithReports(store: Store): Map<string, { finding: Finding; report: Report }> {
-  const map = new Map<string, { finding: Finding; report: Report }>();
-  for (const doc of store.allReportDocs()) for (const finding of doc.findings) map.set(finding.id, { finding, report: doc.report });
-  return map;
+type Located = { finding: Finding; report: Report };
+
+/** A finding and its report, found through the register's index by id (no scan of every report). */
+function locate(store: Store, id: string): Located | undefined {
+  const entry = registerOf(store).entry(id);
+  const doc = entry && store.reportDoc(entry.finding.reportId);
+  return doc ? { finding: entry.finding, report: doc.report } : undefined;
 }
 
-function requireFinding(store: Store, id: string): { finding: Finding; report: Report } {
-  for (const doc of store.allReportDocs()) {
-    const finding = doc.findings.find((f) => f.id === id);
-    if (finding) return { finding, report: doc.report };
-  }
-  throw new AppError('not-found', `There is no finding with id ${id}; it may have been removed or merged.`);
+function requireFinding(store: Store, id: string): Located {
+  const found = locate(store, id);
+  if (!found) throw new AppError('not-found', `There is no finding with id ${id}; it may have been removed or merged.`);
+  return found;
 }
 
 function linked({ finding, report }: { finding: Finding; report: Report }): LinkedFinding {
@@ -40,34 +41,23 @@ function linked({ finding, report }: { finding: Finding; report: Report }): Link
   };
 }
 
-function viewOf(link: FindingLink, all: Map<string, { finding: Finding; report: Report }>): LinkView | null {
-  const earlier = all.get(link.earlierId);
-  const later = all.get(link.laterId);
+function viewOf(store: Store, link: FindingLink): LinkView | null {
+  const earlier = locate(store, link.earlierId);
+  const later = locate(store, link.laterId);
   return earlier && later ? { link, earlier: linked(earlier), later: linked(later) } : null;
 }
 
-export function registerRows(store: Store, today: string): RegisterRow[] {
-  const docs = store.allReportDocs();
-  return buildRegister(
-    docs.flatMap((d) => d.findings),
-    docs.map((d) => d.report),
-    today,
-  );
-}
-
 export function findingDetail(store: Store, id: string): FindingDetail {
-  const all = findingsWithReports(store);
-  const own = all.get(id);
-  if (!own) throw new AppError('not-found', `There is no finding with id ${id}; it may have been removed or merged.`);
+  const own = requireFinding(store, id);
   const members = new Set(linkChains(store.index.links).filter((chain) => chain.includes(id)).flat());
   members.add(id);
   const chain = [...members]
-    .flatMap((member) => all.get(member) ?? [])
+    .flatMap((member) => locate(store, member) ?? [])
     .sort((a, b) => compareReportsByTime(a.report, b.report) || a.finding.order - b.finding.order)
     .map(linked);
   const links = store.index.links
     .filter((l) => l.state !== 'rejected' && (l.earlierId === id || l.laterId === id))
-    .flatMap((l) => viewOf(l, all) ?? []);
+    .flatMap((l) => viewOf(store, l) ?? []);
   const { reportId, reportTitle, reportPeriod, reportKind } = linked(own);
   return { finding: own.finding, report: { reportId, reportTitle, reportPeriod, reportKind }, chain, links };
 }
@@ -106,8 +96,7 @@ export async function suggestNewLinks(store: Store, at: string): Promise<LinkVie
   await store.updateIndex((draft) => {
     draft.links.push(...added);
   });
-  const all = findingsWithReports(store);
-  return added.flatMap((l) => viewOf(l, all) ?? []);
+  return added.flatMap((l) => viewOf(store, l) ?? []);
 }
 
 export async function decideLink(store: Store, id: string, decision: 'confirmed' | 'rejected', at: string): Promise<LinkView> {
@@ -118,7 +107,7 @@ export async function decideLink(store: Store, id: string, decision: 'confirmed'
     found.at = at;
     return found;
   });
-  const view = viewOf(link, findingsWithReports(store));
+  const view = viewOf(store, link);
   if (!view) throw new AppError('not-found', 'One of the linked findings has been removed.');
   return view;
 }
@@ -161,4 +150,23 @@ export function dashboardOf(store: Store, today: string): Dashboard {
     store.allReportDocs().flatMap((d) => d.findings),
     today,
   );
+}
+
+/**
+ * Findings of other reports than `id`'s whose words, or whose report's period, contain every word of
+ * `q`, earliest report first: what "Link to another finding…" offers.
+ */
+export function linkCandidates(store: Store, id: string, q: string, limit: number): LinkedFinding[] {
+  const { report } = requireFinding(store, id);
+  const words = plainText(q).toLowerCase().split(/\s+/).filter(Boolean);
+  const found: LinkedFinding[] = [];
+  for (const row of registerOf(store).matching()) {
+    if (row.finding.reportId === report.id) continue;
+    const period = row.reportPeriod?.toLowerCase() ?? '';
+    if (!words.every((w) => row.haystack.includes(w) || period.includes(w))) continue;
+    const doc = store.reportDoc(row.finding.reportId);
+    if (doc) found.push(linked({ finding: row.finding, report: doc.report }));
+    if (found.length >= limit) break;
+  }
+  return found;
 }

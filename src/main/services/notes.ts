@@ -40,6 +40,13 @@ export function listNotes(store: Store, filter: NoteFilter): Note[] {
   return filter.limit ? notes.slice(0, filter.limit) : notes;
 }
 
+/** Every tag in use, each once whatever its case (the first spelling met), sorted for a list. */
+export function noteTags(store: Store): string[] {
+  const tags = new Map<string, string>();
+  for (const note of store.allNotes()) for (const tag of note.tags) if (!tags.has(tag.toLowerCase())) tags.set(tag.toLowerCase(), tag);
+  return [...tags.values()].sort((a, b) => a.localeCompare(b, 'en-GB'));
+}
+
 export async function createNote(store: Store, input: z.output<typeof NewNote>, now = new Date()): Promise<Note> {
   checkLinks(store, input.reportId, input.findingId);
   const at = now.toISOString();

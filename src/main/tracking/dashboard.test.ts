@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/domain/finding';
 import { dashboard } from './dashboard';
-import { FINDINGS_2017 } from './fixture-reports';
+import { FINDINGS_2017 } from '../../../tests/fixtures/tracking/reports';
 import { addProgress, applyTrackingPatch } from './tracking-update';
 
 const BY = 'HMICFRS Liaison Officer';

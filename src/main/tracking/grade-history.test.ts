@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GradeLine } from '../../shared/domain/views';
 import { gradeHistory } from './grade-history';
-import { BOARD_PAPER_2017, REPORT_2016, REPORT_2018_19 } from './fixture-reports';
+import { BOARD_PAPER_2017, REPORT_2016, REPORT_2018_19 } from '../../../tests/fixtures/tracking/reports';
 import { parsePeriod } from './periods';
 
 const history = gradeHistory([REPORT_2018_19, BOARD_PAPER_2017, REPORT_2016]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FindingLink } from '../../shared/domain/finding';
 import { linkChains, suggestLinks } from './link-suggestions';
-import { BOARD_PAPER_2017, FINDINGS_2016, FINDINGS_2017, FINDINGS_2018_19, REPORT_2016, REPORT_2018_19 } from './fixture-reports';
+import { BOARD_PAPER_2017, FINDINGS_2016, FINDINGS_2017, FINDINGS_2018_19, REPORT_2016, REPORT_2018_19 } from '../../../tests/fixtures/tracking/reports';
 
 const findings = [...FINDINGS_2016, ...FINDINGS_2017, ...FINDINGS_2018_19];
 const reports = [REPORT_2016, BOARD_PAPER_2017, REPORT_2018_19];

@@ -53,3 +53,9 @@ export function coversEarlierPeriod(
   if (!pa || !pb) return false;
   return pa[0] < pb[0] || (pa[0] === pb[0] && pa[1] < pb[1]);
 }
+
+/** Today as an ISO date in the officer's own time zone: a paper written at 00:30 in June is dated that day. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -3,7 +3,7 @@ import type { Finding } from '../../shared/domain/finding';
 import { filterRegister, isOverdue } from '../../shared/domain/register';
 import type { RegisterRow } from '../../shared/domain/views';
 import { buildRegister } from './register';
-import { BOARD_PAPER_2017, FINDINGS_2016, FINDINGS_2017, FINDINGS_2018_19, REPORT_2016, REPORT_2018_19 } from './fixture-reports';
+import { BOARD_PAPER_2017, FINDINGS_2016, FINDINGS_2017, FINDINGS_2018_19, REPORT_2016, REPORT_2018_19 } from '../../../tests/fixtures/tracking/reports';
 import { addProgress, applyTrackingPatch } from './tracking-update';
 
 const BY = 'HMICFRS Liaison Officer';

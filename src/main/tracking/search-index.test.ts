@@ -5,7 +5,7 @@ import { readIndexFile, writeIndexFile } from '../search/index-file';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import type { Annotation, Note } from '../../shared/domain/notes';
 import { annotationDoc, findingDoc, noteDoc, reportDoc, SearchIndex } from './search-index';
-import { BOARD_PAPER_2017, FINDINGS_2016, FINDINGS_2017, FINDINGS_2018_19, REPORT_2016, REPORT_2018_19 } from './fixture-reports';
+import { BOARD_PAPER_2017, FINDINGS_2016, FINDINGS_2017, FINDINGS_2018_19, REPORT_2016, REPORT_2018_19 } from '../../../tests/fixtures/tracking/reports';
 import { applyTrackingPatch } from './tracking-update';
 
 const AT = '2019-06-12T11:00:00.000Z';

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { makeStyles, Title3, Toaster, tokens } from '@fluentui/react-components';
-import { NavigationContext, type Page, type Route } from './navigation';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { makeStyles, Spinner, Title3, Toaster, tokens } from '@fluentui/react-components';
+import { NavigationContext, type Page, type Route } from '../navigation';
 import { SideNav, SECTIONS } from './SideNav';
 import { StatusBar } from './StatusBar';
 import { RecoveryBanner } from './RecoveryBanner';
@@ -8,14 +8,16 @@ import { useDropImport } from './useDropImport';
 import { TOASTER_ID } from '../hooks/data';
 import { useImport } from '../features/reports/useImport';
 import { ReportsPage } from '../features/reports/ReportsPage';
-import { ReportPage } from '../features/reports/ReportPage';
-import { FindingsPage } from '../features/findings/FindingsPage';
-import { PapersPage } from '../features/papers/PapersPage';
-import { NotesPage } from '../features/notes/NotesPage';
 import { QuickCapture } from '../features/notes/QuickCapture';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { UndoShortcut } from '../features/undo/UndoShortcut';
-import { SettingsPage } from '../features/settings/SettingsPage';
+
+// The first screen (Reports) is in the first chunk; each other screen is read when first opened.
+const ReportPage = lazy(() => import('../features/reports/ReportPage').then((m) => ({ default: m.ReportPage })));
+const FindingsPage = lazy(() => import('../features/findings/FindingsPage').then((m) => ({ default: m.FindingsPage })));
+const PapersPage = lazy(() => import('../features/papers/PapersPage').then((m) => ({ default: m.PapersPage })));
+const NotesPage = lazy(() => import('../features/notes/NotesPage').then((m) => ({ default: m.NotesPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 const useStyles = makeStyles({
   shell: { display: 'grid', gridTemplateRows: 'auto 1fr auto', height: '100vh' },
@@ -70,19 +72,21 @@ export function App() {
           <main className={`${styles.main} ${dragging ? styles.drop : ''}`} aria-label="Content">
             <RecoveryBanner />
             {route.page === 'reports' && <ReportsPage importer={importer} />}
-            {route.page === 'report' && (
-              <ReportPage
-                key={`${route.id}:${route.findingId ?? ''}:${route.annotationId ?? ''}:${route.passage?.start ?? ''}`}
-                id={route.id}
-                findingId={route.findingId}
-                annotationId={route.annotationId}
-                passage={route.passage}
-              />
-            )}
-            {route.page === 'findings' && <FindingsPage />}
-            {route.page === 'papers' && <PapersPage />}
-            {route.page === 'notes' && <NotesPage key={route.noteId ?? ''} noteId={route.noteId} />}
-            {route.page === 'settings' && <SettingsPage />}
+            <Suspense fallback={<Spinner label="Opening…" />}>
+              {route.page === 'report' && (
+                <ReportPage
+                  key={`${route.id}:${route.findingId ?? ''}:${route.annotationId ?? ''}:${route.passage?.start ?? ''}`}
+                  id={route.id}
+                  findingId={route.findingId}
+                  annotationId={route.annotationId}
+                  passage={route.passage}
+                />
+              )}
+              {route.page === 'findings' && <FindingsPage />}
+              {route.page === 'papers' && <PapersPage />}
+              {route.page === 'notes' && <NotesPage key={route.noteId ?? ''} noteId={route.noteId} />}
+              {route.page === 'settings' && <SettingsPage />}
+            </Suspense>
           </main>
         </div>
         <StatusBar />

@@ -7,7 +7,7 @@ import {
   NoteRegular,
   SettingsRegular,
 } from '@fluentui/react-icons';
-import type { Page } from './navigation';
+import type { Page } from '../navigation';
 
 export const SECTIONS: { page: Page; label: string; icon: ReactElement; shortcut: string }[] = [
   { page: 'reports', label: 'Reports', icon: <DocumentBulletListRegular />, shortcut: '1' },

@@ -3,7 +3,7 @@ import { read, write } from './define';
 import { Id, IsoDate } from '../domain/ids';
 import { DocumentKind, FindingKind } from '../domain/extraction';
 import { Finding, FindingLink, FindingStatus, Rag } from '../domain/finding';
-import { Dashboard, GradeHistory, RegisterFilter, RegisterRow, RegisterSort } from '../domain/views';
+import { Dashboard, GradeHistory, REGISTER_PAGE_MAX, RegisterChoices, RegisterFilter, RegisterPage, RegisterReports, RegisterSort } from '../domain/views';
 
 /** A finding as another finding's link shows it: enough to recognise it and open it. */
 export const LinkedFinding = z.object({
@@ -42,10 +42,24 @@ export const TrackingChanges = z.object({
 });
 export type TrackingChanges = z.infer<typeof TrackingChanges>;
 
+/** Which rows of the register to send: the filter and order, and the window of them the table shows. */
+export const RegisterQuery = z.object({
+  filter: RegisterFilter.optional(),
+  sort: RegisterSort.optional(),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(REGISTER_PAGE_MAX).default(100),
+});
+export type RegisterQuery = z.input<typeof RegisterQuery>;
+
 export const findingCalls = {
-  'findings.register': read(
-    z.object({ filter: RegisterFilter.optional(), sort: RegisterSort.optional() }),
-    z.array(RegisterRow),
+  /** One window of the filtered, sorted register, with how many rows the filter keeps and how many there are. */
+  'findings.register': read(RegisterQuery, RegisterPage, ['reports', 'findings']),
+  'findings.registerReports': read(z.object({}), RegisterReports, ['reports', 'findings']),
+  'findings.registerChoices': read(z.object({}), RegisterChoices, ['reports', 'findings']),
+  /** Findings of other reports whose words (or report period) contain every word typed, for linking by hand; in time order. */
+  'findings.linkCandidates': read(
+    z.object({ id: Id, q: z.string().max(500), limit: z.number().int().min(1).max(100).default(40) }),
+    z.array(LinkedFinding),
     ['reports', 'findings'],
   ),
   'findings.get': read(z.object({ id: Id }), FindingDetail, ['reports', 'findings', 'links', 'settings']),

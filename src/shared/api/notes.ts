@@ -40,6 +40,8 @@ export type NoteChanges = z.input<typeof NoteChanges>;
 export const noteCalls = {
   /** Newest first. */
   'notes.list': read(NoteFilter, z.array(Note), ['notes']),
+  /** Every tag the notes carry, each once (ignoring case), in alphabetical order. */
+  'notes.tags': read(z.object({}), z.array(z.string()), ['notes']),
   'notes.create': write(NewNote, Note, ['notes']),
   'notes.update': write(NoteChanges, Note, ['notes']),
   /** Returns what was deleted, so the UI can offer Undo (notes.restore). */

@@ -14,8 +14,6 @@ export const RegisterRow = z.object({
   questionKey: z.string().nullable(),
   overdue: z.boolean(),
   latestProgress: ProgressUpdate.nullable(),
-  /** Lower-case text the free-text filter looks in: finding, lead-in, question, owner, progress and evidence. */
-  haystack: z.string(),
 });
 export type RegisterRow = z.infer<typeof RegisterRow>;
 
@@ -57,6 +55,37 @@ export type RegisterSortKey = z.infer<typeof RegisterSortKey>;
 
 export const RegisterSort = z.object({ by: RegisterSortKey, dir: z.enum(['asc', 'desc']) });
 export type RegisterSort = z.infer<typeof RegisterSort>;
+
+/** The most rows one read of the register answers; a window asks only for the rows it shows. */
+export const REGISTER_PAGE_MAX = 500;
+
+/** One window of the filtered, sorted register. */
+export const RegisterPage = z.object({
+  rows: z.array(RegisterRow),
+  /** Where `rows` start in the filtered, sorted register. */
+  offset: z.number().int().nonnegative(),
+  /** How many findings the filter keeps. */
+  total: z.number().int().nonnegative(),
+  /** How many findings there are, filter or not. */
+  all: z.number().int().nonnegative(),
+});
+export type RegisterPage = z.infer<typeof RegisterPage>;
+
+/** The reports that have findings, in time order (earliest first), for the register's report list. */
+export const RegisterReports = z.array(z.object({ id: Id, title: z.string(), period: z.string().nullable() }));
+export type RegisterReports = z.infer<typeof RegisterReports>;
+
+/**
+ * What the register's other filter lists offer: the pillars, questions and owners the findings have.
+ * Apart from the reports, which change far less often (a tracking edit can change the owners, never the reports).
+ */
+export const RegisterChoices = z.object({
+  pillars: z.array(z.string()),
+  /** One wording per question line (its canonical label when known); any year's wording filters the same. */
+  questions: z.array(z.string()),
+  owners: z.array(z.string()),
+});
+export type RegisterChoices = z.infer<typeof RegisterChoices>;
 
 export const GradeCellChange = z.enum(['improved', 'no-change', 'declined', 'not-comparable', 'first']);
 export type GradeCellChange = z.infer<typeof GradeCellChange>;

@@ -7,7 +7,7 @@ import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import type { CallName } from '../../../shared/api/contract';
 import type { FindingDetail, LinkView } from '../../../shared/api/findings';
 import type { Finding } from '../../../shared/domain/finding';
-import type { Dashboard, GradeHistory, RegisterRow } from '../../../shared/domain/views';
+import type { Dashboard, GradeHistory, RegisterPage } from '../../../shared/domain/views';
 import { openAppCore, type AppCore } from '../../app';
 import { downloadInstead } from '../../http/download';
 import { importDocument } from '../../services/import-document';
@@ -31,7 +31,7 @@ async function start() {
   ] as const) {
     ids[key] = (await importDocument(core.store, name, await readFile(join(FIXTURES, name)))).id;
   }
-  const rows = await call<RegisterRow[]>('findings.register', {});
+  const { rows } = await call<RegisterPage>('findings.register', {});
   /** A finding by the start of its text as the report words it. */
   const finding = (start: string): Finding => {
     const found = rows.find((r) => r.finding.text.startsWith(start))?.finding;
@@ -54,9 +54,58 @@ describe('findings.register', () => {
     expect(rows.filter((r) => r.finding.reportId === ids['2016'])).toHaveLength(9);
     expect(rows.filter((r) => r.finding.reportId === ids['2017'])).toHaveLength(6);
     expect(rows.filter((r) => r.finding.reportId === ids['2018/19'])).toHaveLength(11);
-    const recs = await call<RegisterRow[]>('findings.register', { filter: { kind: 'recommendation' } });
-    expect(recs.map((r) => r.finding.text)).toContain(VETTING_2016);
-    expect(recs).toHaveLength(4);
+    const recs = await call<RegisterPage>('findings.register', { filter: { kind: 'recommendation' } });
+    expect(recs.rows.map((r) => r.finding.text)).toContain(VETTING_2016);
+    expect(recs).toMatchObject({ total: 4, all: 26, offset: 0 });
+    expect(recs.rows).toHaveLength(4);
+  });
+
+  it('answers the window asked for, with how many rows the filter keeps, and never sends the filter’s own text', async () => {
+    const { call, rows } = await start();
+    const window = await call<RegisterPage>('findings.register', { offset: 10, limit: 5 });
+    expect(window).toMatchObject({ offset: 10, total: 26, all: 26 });
+    expect(window.rows.map((r) => r.finding.id)).toEqual(rows.slice(10, 15).map((r) => r.finding.id));
+    expect(window.rows[0]).not.toHaveProperty('haystack');
+    const past = await call<RegisterPage>('findings.register', { offset: 40, limit: 5 });
+    expect(past).toMatchObject({ rows: [], total: 26 });
+    const vetting = await call<RegisterPage>('findings.register', { filter: { text: 'vetting' }, sort: { by: 'text', dir: 'desc' }, limit: 2 });
+    // "vetting" is in the 2016 recommendation, the 2017 board paper's AFI II and one 2018/19 AFI; by text, Z to A.
+    expect(vetting.total).toBe(3);
+    expect(vetting.rows.map((r) => r.finding.text)).toEqual([expect.stringMatching(`^${VETTING_2017}`), expect.stringMatching(`^${VETTING_2018}`)]);
+  });
+
+  it('moves an edited finding to its new place and offers its owner in the filter lists', async () => {
+    const { call, finding } = await start();
+    const byOwner = { by: 'owner', dir: 'asc' } as const;
+    const before = await call<RegisterPage>('findings.register', { sort: byOwner, limit: 1 });
+    expect(before.rows[0]?.finding.tracking.owner).toBeNull();
+    const id = finding(WELLBEING_2016).id;
+    await call('findings.update', { id, owner: 'Head of HR' });
+    const after = await call<RegisterPage>('findings.register', { sort: byOwner, limit: 1 });
+    expect(after.rows[0]?.finding).toMatchObject({ id, tracking: { owner: 'Head of HR' } });
+    const owned = await call<RegisterPage>('findings.register', { filter: { owner: 'head of hr' } });
+    expect(owned.rows.map((r) => r.finding.id)).toEqual([id]);
+    const choices = await call<{ owners: string[] }>('findings.registerChoices', {});
+    expect(choices.owners).toEqual(['Head of HR']);
+    // Earliest first; the press release and the transcript have no findings of their own.
+    const reports = await call<Array<{ period: string | null }>>('findings.registerReports', {});
+    expect(reports.map((r) => r.period)).toEqual(['2016', '2017', '2018/19']);
+  });
+
+  it('refuses a window larger than the most one read sends', async () => {
+    const { failure } = await start();
+    expect((await failure('findings.register', { limit: 5_000 })).code).toBe('invalid-input');
+  });
+});
+
+describe('findings.linkCandidates', () => {
+  it('offers findings of other reports matching every word or the report’s period, earliest first', async () => {
+    const { call, finding } = await start();
+    const found = await call<Array<{ text: string }>>('findings.linkCandidates', { id: finding(WELLBEING_2016).id, q: 'vetting' });
+    expect(found.map((f) => f.text)).toEqual([expect.stringMatching(`^${VETTING_2017}`), expect.stringMatching(`^${VETTING_2018}`)]);
+    // "2016" is the first report's period, and the 2017 AFI cites "HMICFRS’ nationwide recommendation in 2016".
+    const cited = await call<Array<{ text: string }>>('findings.linkCandidates', { id: finding(VETTING_2018).id, q: 'vetting 2016' });
+    expect(cited.map((f) => f.text)).toEqual([expect.stringContaining(VETTING_2016), expect.stringMatching(`^${VETTING_2017}`)]);
   });
 });
 

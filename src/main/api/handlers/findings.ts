@@ -1,7 +1,7 @@
 import type { findingCalls } from '../../../shared/api/findings';
-import { filterRegister } from '../../../shared/domain/register';
 import type { HandlersFor } from '../handler-types';
-import { todayIso } from '../../services/board-papers';
+import { todayIso } from '../../tracking/periods';
+import { registerOf } from '../../services/register';
 import {
   addProgressUpdate,
   createLink,
@@ -9,7 +9,7 @@ import {
   decideLink,
   findingDetail,
   gradeHistoryOf,
-  registerRows,
+  linkCandidates,
   suggestNewLinks,
   updateTracking,
 } from '../../services/findings';
@@ -17,11 +17,10 @@ import {
 const now = () => new Date().toISOString();
 
 export const findingHandlers: HandlersFor<typeof findingCalls> = {
-  'findings.register': async ({ filter, sort }, { store }) => {
-    const today = todayIso();
-    const rows = registerRows(store, today);
-    return filter || sort ? filterRegister(rows, filter ?? {}, sort ?? { by: 'report', dir: 'asc' }, today) : rows;
-  },
+  'findings.register': async ({ filter, sort, offset, limit }, { store }) => registerOf(store).page(filter, sort, offset, limit),
+  'findings.registerReports': async (_input, { store }) => registerOf(store).reportsWithFindings(),
+  'findings.registerChoices': async (_input, { store }) => registerOf(store).choices(),
+  'findings.linkCandidates': async ({ id, q, limit }, { store }) => linkCandidates(store, id, q, limit),
   'findings.get': async ({ id }, { store }) => findingDetail(store, id),
   'findings.update': async ({ id, ...changes }, { store }) => updateTracking(store, id, changes, now()),
   'findings.addProgress': async ({ id, text }, { store }) => addProgressUpdate(store, id, text, now()),

@@ -43,6 +43,10 @@ describe('fieldwork notes', () => {
     expect((await ok(core, 'notes.list', { tag: 'Interview' })).map((n) => n.id)).toEqual([first.id]);
     expect((await ok(core, 'notes.list', { text: 'vetting backlog' })).map((n) => n.id)).toEqual([second.id]);
     expect((await ok(core, 'notes.list', { limit: 1 })).map((n) => n.id)).toEqual([second.id]);
+    const third = await ok(core, 'notes.create', { text: 'Focus group with response officers', tags: ['Interview', 'focus group'] });
+    // The tag lists offer each tag once, whatever its case.
+    expect(await ok(core, 'notes.tags', {})).toEqual(['focus group', 'hot debrief', 'interview']);
+    await ok(core, 'notes.delete', { id: third.id });
 
     expect(await core.dispatch('notes.update', { id: first.id, reportId: 'no-such-report' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await core.dispatch('notes.create', { text: 'x', findingId: 'no-such-finding' })).toMatchObject({ ok: false, error: { code: 'not-found' } });

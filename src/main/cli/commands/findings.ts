@@ -3,6 +3,7 @@ import type { CallInput, CallName, CallOutput } from '../../../shared/api/contra
 import { AppError } from '../../../shared/api/result';
 import { FindingStatus, Rag } from '../../../shared/domain/finding';
 import { IsoDate } from '../../../shared/domain/ids';
+import { REGISTER_PAGE_MAX } from '../../../shared/domain/views';
 import type { AppCore } from '../../app';
 import type { Command } from '../command';
 
@@ -21,6 +22,8 @@ function option<T>(schema: z.ZodType<T>, value: unknown, what: string): T | unde
 
 const STATUS_HELP = `one of: ${FindingStatus.options.join(', ')}`;
 
+const indent = (json: string) => json.replace(/^/gm, '  ');
+
 const cut = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
 
 export const findingsCommand: Command = {
@@ -38,15 +41,26 @@ export const findingsCommand: Command = {
     const status = option(FindingStatus, values.status, `The status (${STATUS_HELP})`);
     if (action === 'list') {
       const core = await io.open({ readOnly: true });
-      const rows = await ask(core, 'findings.register', { filter: status ? { status } : {}, sort: { by: 'report', dir: 'asc' } });
-      if (values.json) return io.out(`${JSON.stringify(rows.map((r) => ({ ...r.finding, reportTitle: r.reportTitle, overdue: r.overdue })), null, 2)}\n`);
-      if (!rows.length) return io.out('No findings match.\n');
-      for (const { finding: f, reportPeriod, overdue } of rows) {
-        const t = f.tracking;
-        io.out(
-          `${f.id}  ${(reportPeriod ?? '—').padEnd(7)}  ${cut(t.status, 29)}  ${cut(t.owner ?? '(no owner)', 20)}  ${(t.due ?? '—').padEnd(10)}${overdue ? ' overdue' : '        '}  ${cut(f.text, 70)}\n`,
-        );
+      const filter = status ? { status } : {};
+      // Page by page, as the window reads it, so a register of 100,000 findings is never held twice.
+      let shown = 0;
+      for (let offset = 0; ; offset += REGISTER_PAGE_MAX) {
+        const page = await ask(core, 'findings.register', { filter, sort: { by: 'report', dir: 'asc' }, offset, limit: REGISTER_PAGE_MAX });
+        for (const { finding: f, reportTitle, reportPeriod, overdue } of page.rows) {
+          if (values.json) {
+            io.out(`${shown === 0 ? '[\n' : ',\n'}${indent(JSON.stringify({ ...f, reportTitle, overdue }, null, 2))}`);
+          } else {
+            const t = f.tracking;
+            io.out(
+              `${f.id}  ${(reportPeriod ?? '—').padEnd(7)}  ${cut(t.status, 29)}  ${cut(t.owner ?? '(no owner)', 20)}  ${(t.due ?? '—').padEnd(10)}${overdue ? ' overdue' : '        '}  ${cut(f.text, 70)}\n`,
+            );
+          }
+          shown++;
+        }
+        if (offset + REGISTER_PAGE_MAX >= page.total) break;
       }
+      if (values.json) return io.out(shown === 0 ? '[]\n' : '\n]\n');
+      if (shown === 0) io.out('No findings match.\n');
       return;
     }
     if (action === 'update') {

@@ -1,21 +1,7 @@
-import {
-  Card,
-  CardHeader,
-  Link,
-  makeStyles,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Card, CardHeader, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import type { Rag } from '../../../shared/domain/finding';
 import { useQuery } from '../../hooks/data';
-import { formatDate } from '../../format';
+import { OverdueTable } from './OverdueTable';
 import { ProgressChart } from './ProgressChart';
 import { RagChip } from './RagChip';
 
@@ -25,7 +11,6 @@ const useStyles = makeStyles({
   counts: { margin: 0, display: 'grid', gridTemplateColumns: '1fr auto', rowGap: tokens.spacingVerticalXS },
   count: { margin: 0, textAlign: 'right', fontWeight: tokens.fontWeightSemibold },
   section: { marginBottom: tokens.spacingVerticalXL },
-  text: { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
 });
 
 /** What the Organisational Improvement Group looks at each month. */
@@ -80,34 +65,7 @@ export function DashboardView({ onOpen }: { onOpen: (findingId: string) => void 
         {d.overdue.length === 0 ? (
           <Text as="p">Nothing is past its target date.</Text>
         ) : (
-          <Table size="small" aria-labelledby="overdue-heading">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Finding</TableHeaderCell>
-                <TableHeaderCell>Owner</TableHeaderCell>
-                <TableHeaderCell>RAG</TableHeaderCell>
-                <TableHeaderCell>Target date</TableHeaderCell>
-                <TableHeaderCell>Days overdue</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {d.overdue.map((o) => (
-                <TableRow key={o.findingId}>
-                  <TableCell>
-                    <Link className={styles.text} onClick={() => onOpen(o.findingId)}>
-                      {o.text}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{o.owner ?? 'No owner'}</TableCell>
-                  <TableCell>
-                    <RagChip rag={o.rag} />
-                  </TableCell>
-                  <TableCell>{formatDate(o.due)}</TableCell>
-                  <TableCell>{o.daysOverdue}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <OverdueTable items={d.overdue} onOpen={onOpen} />
         )}
       </section>
       <section aria-labelledby="trend-heading">

@@ -12,11 +12,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular, DocumentSearchRegular } from '@fluentui/react-icons';
-import type { RegisterRow } from '../../../shared/domain/views';
 import { useQuery } from '../../hooks/data';
-import { useNavigate } from '../../app/navigation';
-import { FINDING_KIND_LABELS } from '../reader/finding-labels';
-import { KIND_LABELS } from '../reports/kind-labels';
+import { useNavigate } from '../../navigation';
+import { FINDING_KIND_LABELS } from '../../finding-labels';
+import { KIND_LABELS } from '../../kind-labels';
 import { EvidenceSection } from './EvidenceSection';
 import { HistoryTable } from './HistoryTable';
 import { LinksSection } from './LinksSection';
@@ -31,10 +30,10 @@ const useStyles = makeStyles({
   text: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, margin: 0 },
 });
 
-type Props = { findingId: string | null; rows: RegisterRow[]; edits: TrackingEdits; onOpen: (id: string) => void; onClose: () => void };
+type Props = { findingId: string | null; edits: TrackingEdits; onOpen: (id: string) => void; onClose: () => void };
 
 /** One finding: its words, where it came from, its tracking, progress, evidence, history and links across inspections. */
-export function FindingDetailPanel({ findingId, rows, edits, onOpen, onClose }: Props) {
+export function FindingDetailPanel({ findingId, edits, onOpen, onClose }: Props) {
   const styles = useStyles();
   const navigate = useNavigate();
   const detail = useQuery('findings.get', { id: findingId ?? '' }, findingId !== null);
@@ -76,7 +75,7 @@ export function FindingDetailPanel({ findingId, rows, edits, onOpen, onClose }: 
             </section>
             <ProgressSection key={`progress-${data.finding.id}`} finding={data.finding} />
             <EvidenceSection key={`evidence-${data.finding.id}`} finding={data.finding} edits={edits} />
-            <LinksSection detail={data} rows={rows} onOpen={onOpen} />
+            <LinksSection detail={data} onOpen={onOpen} />
             <HistoryTable history={data.finding.tracking.history} />
           </>
         )}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, makeStyles, Spinner, Tab, TabList, Title2, Toast, ToastTitle, tokens, useToastController } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Tab, TabList, Title2, Toast, ToastTitle, tokens, useToastController } from '@fluentui/react-components';
 import { LinkMultipleRegular } from '@fluentui/react-icons';
 import type { RegisterSort } from '../../../shared/domain/views';
 import { TOASTER_ID, useAction, useQuery } from '../../hooks/data';
@@ -20,9 +20,12 @@ const TABS: Array<{ value: View; label: string; key: string }> = [
 ];
 
 const useStyles = makeStyles({
-  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS },
-  grow: { flexGrow: 1 },
-  tabs: { marginBottom: tokens.spacingVerticalM },
+  // On the register the page fills the window's height, so the table gets every row the screen has room for.
+  fill: { display: 'flex', flexDirection: 'column', height: '100%' },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalXS },
+  grow: { flexGrow: 1, margin: 0 },
+  tabs: { marginBottom: tokens.spacingVerticalS },
+  panel: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 },
 });
 
 /**
@@ -34,14 +37,15 @@ export function FindingsPage() {
   const act = useAction();
   const { dispatchToast } = useToastController(TOASTER_ID);
   const edits = useTrackingEdits();
-  const register = useQuery('findings.register', {});
+  // The reports with findings: the register's report list, and whether there are any findings at all.
+  const reports = useQuery('findings.registerReports', {});
   const [view, setView] = useState<View>('register');
   const [choices, setChoices] = useState<FilterChoices>(NO_FILTER);
   const [sort, setSort] = useState<RegisterSort>({ by: 'report', dir: 'asc' });
   const [openId, setOpenId] = useState<string | null>(null);
   const [suggesting, setSuggesting] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  const rows = register.data ?? [];
+  const noFindings = reports.data !== undefined && reports.data.length === 0;
 
   const suggest = useCallback(async () => {
     setSuggesting(true);
@@ -72,8 +76,12 @@ export function FindingsPage() {
           void suggest();
         } else if (e.code === 'KeyT') {
           e.preventDefault();
-          setView('register');
-          requestAnimationFrame(() => searchRef.current?.focus());
+          // On the register the box is there now; from another tab it is once the register is drawn.
+          if (searchRef.current) searchRef.current.focus();
+          else {
+            setView('register');
+            requestAnimationFrame(() => searchRef.current?.focus());
+          }
         }
         return;
       }
@@ -88,12 +96,12 @@ export function FindingsPage() {
   }, [undo, suggest]);
 
   return (
-    <div>
+    <div className={mergeClasses(view === 'register' && styles.fill)}>
       <div className={styles.header}>
         <Title2 as="h1" className={styles.grow}>
           Findings
         </Title2>
-        <Button icon={<LinkMultipleRegular />} onClick={() => void suggest()} disabled={suggesting || rows.length === 0} aria-keyshortcuts="Alt+L">
+        <Button icon={<LinkMultipleRegular />} onClick={() => void suggest()} disabled={suggesting || noFindings} aria-keyshortcuts="Alt+L">
           Suggest links across inspections
         </Button>
       </div>
@@ -104,27 +112,23 @@ export function FindingsPage() {
           </Tab>
         ))}
       </TabList>
-      <div role="tabpanel" aria-label={TABS.find((t) => t.value === view)?.label}>
-        {register.error && <p role="alert">{register.error}</p>}
-        {view === 'register' &&
-          (register.data ? (
-            <RegisterTab
-              rows={rows}
-              choices={choices}
-              onChoices={setChoices}
-              sort={sort}
-              onSort={setSort}
-              onOpen={setOpenId}
-              selectedId={openId}
-              textRef={searchRef}
-            />
-          ) : (
-            !register.error && <Spinner label="Loading the register" />
-          ))}
+      <div role="tabpanel" aria-label={TABS.find((t) => t.value === view)?.label} className={mergeClasses(view === 'register' && styles.panel)}>
+        {view === 'register' && (
+          <RegisterTab
+            choices={choices}
+            onChoices={setChoices}
+            reports={reports.data}
+            sort={sort}
+            onSort={setSort}
+            onOpen={setOpenId}
+            selectedId={openId}
+            textRef={searchRef}
+          />
+        )}
         {view === 'grades' && <GradeHistoryGrid />}
         {view === 'dashboard' && <DashboardView onOpen={setOpenId} />}
       </div>
-      <FindingDetailPanel findingId={openId} rows={rows} edits={edits} onOpen={setOpenId} onClose={() => setOpenId(null)} />
+      <FindingDetailPanel findingId={openId} edits={edits} onOpen={setOpenId} onClose={() => setOpenId(null)} />
     </div>
   );
 }

@@ -1,39 +1,43 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Combobox, Field, Option } from '@fluentui/react-components';
-import type { RegisterRow } from '../../../shared/domain/views';
-import { plainText } from '../../../shared/domain/text-terms';
-import { useAction } from '../../hooks/data';
+import { useAction, useQuery } from '../../hooks/data';
 
-const MAX_OPTIONS = 40;
+/** Main is asked once typing pauses this long. */
+const TYPING_PAUSE_MS = 150;
 
 /** "Link to another finding…": type words of the other finding, choose it, and the link is made (confirmed). */
-export function LinkPicker({ findingId, reportId, rows }: { findingId: string; reportId: string; rows: RegisterRow[] }) {
+export function LinkPicker({ findingId }: { findingId: string }) {
   const act = useAction();
   const [query, setQuery] = useState('');
-  const matches = useMemo(() => {
-    const words = plainText(query).toLowerCase().split(/\s+/).filter(Boolean);
-    return rows
-      .filter((r) => r.finding.reportId !== reportId && words.every((w) => r.haystack.includes(w) || r.reportPeriod?.toLowerCase().includes(w)))
-      .sort((a, b) => a.reportRank - b.reportRank || a.finding.order - b.finding.order)
-      .slice(0, MAX_OPTIONS);
-  }, [rows, reportId, query]);
+  const [asked, setAsked] = useState('');
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(query), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+  // Asked only while the list is open: main looks through every other report's findings.
+  const candidates = useQuery('findings.linkCandidates', { id: findingId, q: asked }, open);
   return (
     <Field label="Link to another finding…" hint="Type words from the finding or its year, then choose it">
       <Combobox
         freeform
         value={query}
         placeholder="e.g. vetting 2018"
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+        }}
+        onOpenChange={(_, d) => setOpen(d.open)}
         onOptionSelect={(_, d) => {
           if (!d.optionValue) return;
           setQuery('');
           void act('links.create', { earlierId: findingId, laterId: d.optionValue }, 'Findings linked');
         }}
       >
-        {matches.map((r) => {
-          const label = `${r.reportPeriod ?? 'Undated'} · ${r.finding.text}`;
+        {(candidates.data ?? []).map((f) => {
+          const label = `${f.reportPeriod ?? 'Undated'} · ${f.text}`;
           return (
-            <Option key={r.finding.id} value={r.finding.id} text={label}>
+            <Option key={f.id} value={f.id} text={label}>
               {label.length > 140 ? `${label.slice(0, 139)}…` : label}
             </Option>
           );

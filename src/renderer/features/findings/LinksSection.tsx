@@ -1,9 +1,8 @@
 import { Badge, Button, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkRegular, DismissRegular, LinkDismissRegular } from '@fluentui/react-icons';
 import type { FindingDetail, LinkedFinding } from '../../../shared/api/findings';
-import type { RegisterRow } from '../../../shared/domain/views';
 import { useAction } from '../../hooks/data';
-import { KIND_LABELS } from '../reports/kind-labels';
+import { KIND_LABELS } from '../../kind-labels';
 import { LinkPicker } from './LinkPicker';
 
 const useStyles = makeStyles({
@@ -31,7 +30,7 @@ const useStyles = makeStyles({
 const describe = (f: LinkedFinding) => `${f.reportPeriod ?? 'Undated'} ${KIND_LABELS[f.reportKind].toLowerCase()}: ${f.text}`;
 
 /** The finding's life across inspections, the links waiting for a decision, and a way to link by hand. */
-export function LinksSection({ detail, rows, onOpen }: { detail: FindingDetail; rows: RegisterRow[]; onOpen: (id: string) => void }) {
+export function LinksSection({ detail, onOpen }: { detail: FindingDetail; onOpen: (id: string) => void }) {
   const styles = useStyles();
   const act = useAction();
   const id = detail.finding.id;
@@ -114,7 +113,7 @@ export function LinksSection({ detail, rows, onOpen }: { detail: FindingDetail; 
           })}
         </>
       )}
-      <LinkPicker findingId={id} reportId={detail.finding.reportId} rows={rows} />
+      <LinkPicker findingId={id} />
     </section>
   );
 }

@@ -1,22 +1,24 @@
-import { useDeferredValue, useMemo, type RefObject } from 'react';
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { filterRegister } from '../../../shared/domain/register';
-import type { RegisterRow, RegisterSort } from '../../../shared/domain/views';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import type { RegisterReports, RegisterSort } from '../../../shared/domain/views';
+import { useQuery } from '../../hooks/data';
 import { ExportRegisterButton } from '../papers/ExportRegisterButton';
 import { RegisterFilters } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
 import { filterOptions, toRegisterFilter, type FilterChoices } from './register-filter';
-import { localToday } from './tracking-labels';
+import { useRegisterWindow } from './useRegisterWindow';
 
 const useStyles = makeStyles({
-  summary: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS },
-  grow: { flexGrow: 1 },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, flexGrow: 1, minHeight: 0 },
 });
 
+/** Main is asked once typing pauses this long, so a word typed fast is one read, not one per letter. */
+const TYPING_PAUSE_MS = 150;
+
 type Props = {
-  rows: RegisterRow[];
   choices: FilterChoices;
   onChoices: (next: FilterChoices) => void;
+  reports: RegisterReports | undefined;
   sort: RegisterSort;
   onSort: (sort: RegisterSort) => void;
   onOpen: (findingId: string) => void;
@@ -24,30 +26,43 @@ type Props = {
   textRef: RefObject<HTMLInputElement | null>;
 };
 
-/** Filters and sorts in the window with the same function main uses, so the list follows each key press. */
-export function RegisterTab({ rows, choices, onChoices, sort, onSort, onOpen, selectedId, textRef }: Props) {
+/** The filter bar, the count and the table; main filters and sorts, and sends the rows in view. */
+export function RegisterTab({ choices, onChoices, reports, sort, onSort, onOpen, selectedId, textRef }: Props) {
   const styles = useStyles();
-  const options = useMemo(() => filterOptions(rows), [rows]);
-  const filter = useMemo(() => toRegisterFilter(choices), [choices]);
-  // Typing stays responsive with a large register: the list catches up a frame later if it must.
-  const deferredFilter = useDeferredValue(filter);
-  const shown = useMemo(() => filterRegister(rows, deferredFilter, sort, localToday()), [rows, deferredFilter, sort]);
-  const exportFilter = {
-    ...filter,
-    kind: choices.kind ? [choices.kind] : undefined,
-    status: choices.status ? [choices.status] : undefined,
-    rag: filter.rag === null ? null : choices.rag ? [choices.rag as Exclude<FilterChoices['rag'], '' | '(none)'>] : undefined,
-  };
+  const lists = useQuery('findings.registerChoices', {});
+  const options = useMemo(() => filterOptions(reports, lists.data), [reports, lists.data]);
+  const [typed, setTyped] = useState(choices.text);
+  useEffect(() => {
+    const timer = setTimeout(() => setTyped(choices.text), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [choices.text]);
+  // The lists apply at once; the words when typing pauses (or at once when cleared).
+  const filter = useMemo(() => toRegisterFilter({ ...choices, text: choices.text.trim() ? typed : '' }), [choices, typed]);
+  const register = useRegisterWindow(filter, sort);
+  const resetKey = JSON.stringify([filter, sort]);
   return (
-    <>
-      <RegisterFilters ref={textRef} value={choices} onChange={onChoices} options={options} />
-      <div className={styles.summary}>
-        <Text aria-live="polite" className={styles.grow} data-testid="register-count">
-          Showing {shown.length.toLocaleString('en-GB')} of {rows.length.toLocaleString('en-GB')} findings
-        </Text>
-        <ExportRegisterButton filter={exportFilter} />
-      </div>
-      <RegisterTable rows={shown} sort={sort} onSort={onSort} onOpen={onOpen} selectedId={selectedId} />
-    </>
+    <div className={styles.root}>
+      <RegisterFilters ref={textRef} value={choices} onChange={onChoices} options={options} actions={<ExportRegisterButton filter={filter} />} />
+      {register.error && <p role="alert">{register.error}</p>}
+      {register.total === undefined ? (
+        !register.error && <Spinner label="Loading the register" />
+      ) : (
+        <>
+          <Text aria-live="polite" data-testid="register-count">
+            Showing {register.total.toLocaleString('en-GB')} of {(register.all ?? 0).toLocaleString('en-GB')} findings
+          </Text>
+          <RegisterTable
+            total={register.total}
+            rowAt={register.rowAt}
+            showing={register.showing}
+            resetKey={resetKey}
+            sort={sort}
+            onSort={onSort}
+            onOpen={onOpen}
+            selectedId={selectedId}
+          />
+        </>
+      )}
+    </div>
   );
 }

@@ -1,13 +1,14 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular, ClockAlarmRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { RegisterRow, RegisterSort, RegisterSortKey } from '../../../shared/domain/views';
+import type { RegisterSort, RegisterSortKey } from '../../../shared/domain/views';
 import { formatDate } from '../../format';
-import { FINDING_KIND_SHORT } from '../reader/finding-labels';
+import { FINDING_KIND_SHORT } from '../../finding-labels';
 import { RagChip } from './RagChip';
+import type { RegisterWindow } from './useRegisterWindow';
 
-const ROW_HEIGHT = 56;
+const ROW_HEIGHT = 48;
 
 const COLUMNS: Array<{ key: RegisterSortKey; label: string }> = [
   { key: 'report', label: 'Report' },
@@ -24,7 +25,14 @@ const COLUMNS: Array<{ key: RegisterSortKey; label: string }> = [
 const TEMPLATE = '64px 92px 140px 126px minmax(200px, 1fr) 110px 120px 96px 128px';
 
 const useStyles = makeStyles({
-  grid: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  grid: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    display: 'flex',
+    flexDirection: 'column',
+    flexGrow: 1,
+    minHeight: 0,
+  },
   row: { display: 'grid', gridTemplateColumns: TEMPLATE, alignItems: 'center', borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
   head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
   headButton: {
@@ -43,7 +51,8 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
     ':hover': { backgroundColor: tokens.colorNeutralBackground3Hover },
   },
-  scroller: { height: 'calc(100vh - 420px)', minHeight: '240px', overflowY: 'auto', position: 'relative' },
+  // The table takes whatever height the page leaves it, and never less than four rows.
+  scroller: { flexGrow: 1, minHeight: '240px', overflowY: 'auto', position: 'relative' },
   body: { position: 'relative', width: '100%' },
   bodyRow: {
     position: 'absolute',
@@ -67,10 +76,16 @@ const useStyles = makeStyles({
   },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold, display: 'flex', alignItems: 'center', gap: '2px' },
   empty: { padding: tokens.spacingHorizontalL },
+  waiting: { color: tokens.colorNeutralForeground3 },
 });
 
 type Props = {
-  rows: RegisterRow[];
+  /** How many rows the filter keeps, and where to find each (read from main a window at a time). */
+  total: number;
+  rowAt: RegisterWindow['rowAt'];
+  showing: RegisterWindow['showing'];
+  /** Changes when the filter or sort does: the table goes back to its first row. */
+  resetKey: string;
   sort: RegisterSort;
   onSort: (sort: RegisterSort) => void;
   onOpen: (findingId: string) => void;
@@ -78,21 +93,36 @@ type Props = {
 };
 
 /**
- * The register as an ARIA grid: only the rows in view are in the page, so 10,000 findings scroll as
- * smoothly as ten. One row at a time is in the tab order; arrow keys, Page Up/Down, Home and End move
- * between rows and Enter opens one.
+ * The register as an ARIA grid: only the rows in view are in the page, and only their windows are read
+ * from main, so 100,000 findings scroll as smoothly as ten. One row at a time is in the tab order; arrow
+ * keys, Page Up/Down, Home and End move between rows and Enter opens one.
  */
-export function RegisterTable({ rows, sort, onSort, onOpen, selectedId }: Props) {
+export function RegisterTable({ total, rowAt, showing, resetKey, sort, onSort, onOpen, selectedId }: Props) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
-  const current = Math.min(active, Math.max(rows.length - 1, 0));
+  const current = Math.min(active, Math.max(total - 1, 0));
   // The app does not use the React Compiler, whose memoising this hook's functions would defeat.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtual.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => showing(first, last), [showing, first, last]);
+
+  // A new filter or order starts at the top.
+  const [shownKey, setShownKey] = useState(resetKey);
+  if (shownKey !== resetKey) {
+    setShownKey(resetKey);
+    setActive(0);
+  }
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [resetKey]);
 
   const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(rows.length - 1, index));
+    const next = Math.max(0, Math.min(total - 1, index));
     setActive(next);
     virtual.scrollToIndex(next, { align: 'auto' });
     // The row may only exist after the scroll renders it.
@@ -101,14 +131,14 @@ export function RegisterTable({ rows, sort, onSort, onOpen, selectedId }: Props)
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, index: number) => {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: rows.length - 1 };
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: total - 1 };
     const target = moves[e.key];
     if (target !== undefined) {
       e.preventDefault();
       moveTo(target);
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      const row = rows[index];
+      const row = rowAt(index);
       if (row) onOpen(row.finding.id);
     }
   };
@@ -116,7 +146,7 @@ export function RegisterTable({ rows, sort, onSort, onOpen, selectedId }: Props)
   const ariaSort = (key: RegisterSortKey) => (sort.by === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none');
 
   return (
-    <div role="grid" aria-label="Findings register" aria-rowcount={rows.length + 1} aria-colcount={COLUMNS.length} className={styles.grid} data-testid="register-grid">
+    <div role="grid" aria-label="Findings register" aria-rowcount={total + 1} aria-colcount={COLUMNS.length} className={styles.grid} data-testid="register-grid">
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className={mergeClasses(styles.row, styles.head)}>
           {COLUMNS.map((c) => (
@@ -135,7 +165,7 @@ export function RegisterTable({ rows, sort, onSort, onOpen, selectedId }: Props)
         </div>
       </div>
       <div ref={scroller} className={styles.scroller} role="rowgroup" aria-label="Findings">
-        {rows.length === 0 ? (
+        {total === 0 ? (
           <div role="row" aria-rowindex={2}>
             <div role="gridcell" className={styles.empty}>
               No findings match these filters.
@@ -143,8 +173,28 @@ export function RegisterTable({ rows, sort, onSort, onOpen, selectedId }: Props)
           </div>
         ) : (
           <div className={styles.body} style={{ height: virtual.getTotalSize() }}>
-            {virtual.getVirtualItems().map((item) => {
-              const row = rows[item.index] as RegisterRow;
+            {items.map((item) => {
+              const row = rowAt(item.index);
+              if (!row) {
+                return (
+                  <div
+                    role="row"
+                    key={`waiting-${item.index}`}
+                    data-index={item.index}
+                    aria-rowindex={item.index + 2}
+                    aria-busy
+                    tabIndex={item.index === current ? 0 : -1}
+                    className={mergeClasses(styles.row, styles.bodyRow)}
+                    style={{ transform: `translateY(${item.start}px)` }}
+                    onFocus={() => setActive(item.index)}
+                    onKeyDown={(e) => onKeyDown(e, item.index)}
+                  >
+                    <div role="gridcell" className={mergeClasses(styles.cell, styles.waiting)}>
+                      …
+                    </div>
+                  </div>
+                );
+              }
               const f = row.finding;
               const t = f.tracking;
               return (

@@ -1,7 +1,6 @@
 import type { FindingKind } from '../../../shared/domain/extraction';
 import type { FindingStatus, Rag } from '../../../shared/domain/finding';
-import { canonicalLine } from '../../../shared/domain/question-key';
-import type { RegisterFilter, RegisterRow } from '../../../shared/domain/views';
+import type { RegisterChoices, RegisterFilter, RegisterReports } from '../../../shared/domain/views';
 
 /** What the filter bar holds: one choice per list, '' for any. */
 export type FilterChoices = {
@@ -39,29 +38,22 @@ export function toRegisterFilter(c: FilterChoices): RegisterFilter {
 
 export type Option = { value: string; label: string };
 
-const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, 'en-GB');
+export type FilterOptions = { reports: Option[]; pillars: Option[]; questions: Option[]; owners: Option[] };
 
-/** The choices each list offers, from the findings there are. */
-export function filterOptions(rows: readonly RegisterRow[]) {
-  const reports = new Map<string, { label: string; rank: number }>();
-  const pillars = new Map<string, string>();
-  const questions = new Map<string, string>();
-  const owners = new Map<string, string>();
-  for (const r of rows) {
-    const f = r.finding;
-    if (!reports.has(f.reportId)) reports.set(f.reportId, { label: `${r.reportPeriod ?? 'Undated'} · ${r.reportTitle}`, rank: r.reportRank });
-    if (f.pillar) pillars.set(f.pillar.toLowerCase(), f.pillar);
-    if (f.question && r.questionKey && !questions.has(r.questionKey)) {
-      questions.set(r.questionKey, canonicalLine(r.questionKey)?.label ?? f.question);
-    }
-    const owner = f.tracking.owner;
-    if (owner) owners.set(owner.toLowerCase(), owner);
-  }
+const same = (value: string): Option => ({ value, label: value });
+
+/** What each list offers, from what main says the findings have (reports in time order, the rest alphabetical). */
+export function filterOptions(reports: RegisterReports | undefined, choices: RegisterChoices | undefined): FilterOptions {
   return {
-    reports: [...reports.entries()].sort((a, b) => a[1].rank - b[1].rank).map(([value, { label }]) => ({ value, label })),
-    pillars: [...pillars.values()].map((p) => ({ value: p, label: p })).sort(byLabel),
+    reports: (reports ?? []).map((r) => ({ value: r.id, label: `${r.period ?? 'Undated'} · ${r.title}` })),
+    pillars: (choices?.pillars ?? []).map(same),
     // The value is a wording whose key is the line's, so any year's wording of the question matches.
-    questions: [...questions.values()].map((q) => ({ value: q, label: q })).sort(byLabel),
-    owners: [...owners.values()].map((o) => ({ value: o, label: o })).sort(byLabel),
+    questions: (choices?.questions ?? []).map(same),
+    owners: (choices?.owners ?? []).map(same),
   };
+}
+
+/** How many of the lists (not the words) narrow the register, for the collapsed bar's button. */
+export function listFiltersInUse(c: FilterChoices): number {
+  return [c.reportId, c.pillar, c.question, c.kind, c.status, c.owner, c.rag].filter(Boolean).length + (c.overdue ? 1 : 0);
 }

@@ -1,11 +1,7 @@
 import type { FieldChange } from '../../../shared/domain/finding';
 import { formatDate } from '../../format';
 
-/** Today as an ISO date in the officer's own time zone, as main works out overdue. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localToday } from '../../format';
 
 export const FIELD_LABELS: Record<string, string> = {
   owner: 'Owner',

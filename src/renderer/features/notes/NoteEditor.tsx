@@ -3,7 +3,7 @@ import { Button, Caption1, Field, Input, Link, makeStyles, Select, Textarea, Tog
 import { DeleteRegular } from '@fluentui/react-icons';
 import type { ReportSummary } from '../../../shared/api/reports';
 import type { Note } from '../../../shared/domain/notes';
-import { useNavigate } from '../../app/navigation';
+import { useNavigate } from '../../navigation';
 import { formatDateTime } from '../../format';
 import { parseTags } from '../annotations/colours';
 import { QUICK_TAGS } from './quick-tags';

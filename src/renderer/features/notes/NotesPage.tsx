@@ -3,6 +3,7 @@ import { Button, Caption1, Field, Input, makeStyles, Select, Title2, tokens } fr
 import { AddRegular } from '@fluentui/react-icons';
 import type { Note } from '../../../shared/domain/notes';
 import { useAction, useQuery } from '../../hooks/data';
+import { useVirtualList } from '../../hooks/useVirtualList';
 import { useUndoable } from '../undo/useUndoable';
 import { NoteEditor } from './NoteEditor';
 import { QUICK_TAGS } from './quick-tags';
@@ -18,7 +19,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
     marginBottom: tokens.spacingVerticalL,
   },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '80ch' },
+  list: { listStyle: 'none', margin: 0, padding: 0, position: 'relative', maxWidth: '80ch' },
+  item: { position: 'absolute', top: 0, left: 0, width: '100%', paddingBottom: tokens.spacingVerticalM, boxSizing: 'border-box' },
   card: {
     padding: tokens.spacingHorizontalL,
     borderRadius: tokens.borderRadiusLarge,
@@ -43,16 +45,21 @@ export function NotesPage({ noteId }: { noteId?: string }) {
   const [reportId, setReportId] = useState('');
   const [focusId, setFocusId] = useState<string | null>(noteId ?? null);
   const notes = useQuery('notes.list', { text: text || undefined, tag: tag || undefined, reportId: reportId || undefined, limit: PAGE });
-  const allTags = useQuery('notes.list', {});
+  const allTags = useQuery('notes.tags', {});
   const reports = useQuery('reports.list', {});
-  const tags = useMemo(
-    () => [...new Set([...QUICK_TAGS, ...(allTags.data ?? []).flatMap((n) => n.tags)])].sort((a, b) => a.localeCompare(b)),
-    [allTags.data],
-  );
+  const tags = useMemo(() => [...new Set([...QUICK_TAGS, ...(allTags.data ?? [])])].sort((a, b) => a.localeCompare(b)), [allTags.data]);
+  const list = useMemo(() => notes.data ?? [], [notes.data]);
+  // Only the notes in view are drawn (each with its editor); the one being typed in stays drawn.
+  const { setList, items, start, height, measure, scrollToIndex, focusProps } = useVirtualList({
+    count: list.length,
+    estimateSize: 260,
+    itemKey: (i) => list[i]?.id ?? i,
+  });
 
+  const focusIndex = focusId ? list.findIndex((n) => n.id === focusId) : -1;
   useEffect(() => {
-    if (focusId) document.getElementById(`note-${focusId}`)?.scrollIntoView({ block: 'center' });
-  }, [focusId, notes.data]);
+    if (focusIndex >= 0) scrollToIndex(focusIndex, { align: 'center' });
+  }, [focusIndex, scrollToIndex]);
 
   const create = async () => {
     const result = await act('notes.create', { text: '', tags: [], reportId: reportId || null });
@@ -74,7 +81,6 @@ export function NotesPage({ noteId }: { noteId?: string }) {
     });
   };
 
-  const list = notes.data ?? [];
   return (
     <section aria-labelledby="notes-title">
       <div className={styles.header}>
@@ -113,12 +119,24 @@ export function NotesPage({ noteId }: { noteId?: string }) {
       {notes.data && list.length === 0 && (
         <Caption1 block>{text || tag || reportId ? 'No note matches these filters.' : 'No notes yet. Choose New note, or press Ctrl+Shift+N.'}</Caption1>
       )}
-      <ul className={styles.list} aria-label="Notes, newest first" data-testid="notes-list">
-        {list.map((note) => (
-          <li key={note.id} id={`note-${note.id}`} className={`${styles.card} ${note.id === focusId ? styles.focused : ''}`}>
-            <NoteEditor note={note} reports={reports.data ?? []} autoFocus={note.id === focusId} onDelete={(n) => void remove(n)} />
-          </li>
-        ))}
+      <ul ref={setList} className={styles.list} style={{ height }} aria-label="Notes, newest first" data-testid="notes-list" {...focusProps}>
+        {items.map((item) => {
+          const note = list[item.index]!;
+          return (
+            <li
+              key={note.id}
+              id={`note-${note.id}`}
+              ref={measure}
+              data-index={item.index}
+              className={styles.item}
+              style={{ transform: `translateY(${start(item)}px)` }}
+            >
+              <div className={`${styles.card} ${note.id === focusId ? styles.focused : ''}`}>
+                <NoteEditor note={note} reports={reports.data ?? []} autoFocus={note.id === focusId} onDelete={(n) => void remove(n)} />
+              </div>
+            </li>
+          );
+        })}
       </ul>
       {list.length === PAGE && <Caption1 block>Showing the newest {PAGE} notes; use the filters to find older ones.</Caption1>}
     </section>

@@ -34,7 +34,7 @@ export function useNoteAutosave(id: string) {
         if (result.ok) {
           setProblem(null);
           setState(pending.current ? 'pending' : 'saved');
-          changed();
+          changed({ name: 'notes.update', input: { id, ...changes }, output: result.value });
         } else {
           // Keep the edit so the next keystroke or blur tries again, merged under anything newer.
           pending.current = { ...changes, ...pending.current };

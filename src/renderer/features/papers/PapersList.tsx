@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { CopyRegular, DocumentArrowDownRegular, EditRegular } from '@fluentui/react-icons';
 import { useAction, useQuery } from '../../hooks/data';
+import { useVirtualList } from '../../hooks/useVirtualList';
 import { formatDate, formatDateTime } from '../../format';
 import { DeletePaperButton } from './DeletePaperButton';
 import { ExportRegisterButton } from './ExportRegisterButton';
@@ -24,6 +25,7 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   empty: { color: tokens.colorNeutralForeground2, maxWidth: '640px' },
+  spacer: { padding: 0, border: 'none' },
 });
 
 /** The saved papers, newest change first, with what can be done to each. */
@@ -33,6 +35,8 @@ export function PapersList({ onOpen }: { onOpen: (id: string) => void }) {
   const act = useAction();
   const saveExport = useSaveExport();
   const list = papers.data ?? [];
+  // Only the rows in view are drawn, however many papers there are.
+  const { setList, items, before, after, measure } = useVirtualList({ count: list.length, estimateSize: 57, itemKey: (i) => list[i]?.id ?? i });
   return (
     <div>
       <div className={styles.header}>
@@ -50,7 +54,7 @@ export function PapersList({ onOpen }: { onOpen: (id: string) => void }) {
         </p>
       )}
       {list.length > 0 && (
-        <Table aria-label="Board papers" data-testid="papers-table">
+        <Table aria-label="Board papers" data-testid="papers-table" aria-rowcount={list.length + 1}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Title</TableHeaderCell>
@@ -60,33 +64,46 @@ export function PapersList({ onOpen }: { onOpen: (id: string) => void }) {
               <TableHeaderCell>Actions</TableHeaderCell>
             </TableRow>
           </TableHeader>
-          <TableBody>
-            {list.map((p) => (
-              <TableRow key={p.id}>
-                <TableCell>
-                  <TableCellLayout description={p.editedCount > 0 ? `${p.editedCount} paragraph${p.editedCount === 1 ? '' : 's'} in your own words` : 'Default wording'}>
-                    {p.title}
-                  </TableCellLayout>
-                </TableCell>
-                <TableCell>{p.reportTitle}</TableCell>
-                <TableCell>{formatDate(p.date)}</TableCell>
-                <TableCell>{formatDateTime(p.updatedAt)}</TableCell>
-                <TableCell>
-                  <div className={styles.actions}>
-                    <Button size="small" appearance="primary" icon={<EditRegular />} onClick={() => onOpen(p.id)} aria-label={`Open ${p.title}`}>
-                      Open
-                    </Button>
-                    <Button size="small" icon={<CopyRegular />} onClick={() => void act('papers.duplicate', { id: p.id }, 'Paper duplicated')} aria-label={`Duplicate ${p.title}`}>
-                      Duplicate
-                    </Button>
-                    <Button size="small" icon={<DocumentArrowDownRegular />} onClick={() => void saveExport('papers.export', { id: p.id })} aria-label={`Export ${p.title} as .docx`}>
-                      Export .docx
-                    </Button>
-                    <DeletePaperButton paper={p} />
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
+          <TableBody ref={setList}>
+            {before > 0 && (
+              <tr aria-hidden style={{ height: before }}>
+                <td colSpan={5} className={styles.spacer} />
+              </tr>
+            )}
+            {items.map(({ index }) => {
+              const p = list[index]!;
+              return (
+                <TableRow key={p.id} ref={measure} data-index={index} aria-rowindex={index + 2}>
+                  <TableCell>
+                    <TableCellLayout description={p.editedCount > 0 ? `${p.editedCount} paragraph${p.editedCount === 1 ? '' : 's'} in your own words` : 'Default wording'}>
+                      {p.title}
+                    </TableCellLayout>
+                  </TableCell>
+                  <TableCell>{p.reportTitle}</TableCell>
+                  <TableCell>{formatDate(p.date)}</TableCell>
+                  <TableCell>{formatDateTime(p.updatedAt)}</TableCell>
+                  <TableCell>
+                    <div className={styles.actions}>
+                      <Button size="small" appearance="primary" icon={<EditRegular />} onClick={() => onOpen(p.id)} aria-label={`Open ${p.title}`}>
+                        Open
+                      </Button>
+                      <Button size="small" icon={<CopyRegular />} onClick={() => void act('papers.duplicate', { id: p.id }, 'Paper duplicated')} aria-label={`Duplicate ${p.title}`}>
+                        Duplicate
+                      </Button>
+                      <Button size="small" icon={<DocumentArrowDownRegular />} onClick={() => void saveExport('papers.export', { id: p.id })} aria-label={`Export ${p.title} as .docx`}>
+                        Export .docx
+                      </Button>
+                      <DeletePaperButton paper={p} />
+                    </div>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+            {after > 0 && (
+              <tr aria-hidden style={{ height: after }}>
+                <td colSpan={5} className={styles.spacer} />
+              </tr>
+            )}
           </TableBody>
         </Table>
       )}

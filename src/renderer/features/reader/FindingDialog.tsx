@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { FINDING_KINDS, type FindingKind } from '../../../shared/domain/extraction';
 import type { FindingChanges } from '../../../shared/api/review';
-import { FINDING_KIND_LABELS } from './finding-labels';
+import { FINDING_KIND_LABELS } from '../../finding-labels';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

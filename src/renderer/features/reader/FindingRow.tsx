@@ -1,7 +1,7 @@
 import { Badge, Button, Checkbox, makeStyles, tokens, Tooltip } from '@fluentui/react-components';
 import { DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import type { Finding } from '../../../shared/domain/finding';
-import { FINDING_KIND_SHORT } from './finding-labels';
+import { FINDING_KIND_SHORT } from '../../finding-labels';
 import { OutlineItem } from './OutlineItem';
 
 const useStyles = makeStyles({

@@ -1,8 +1,8 @@
 import { Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportSummary } from '../../../shared/api/reports';
 import type { Report } from '../../../shared/domain/report';
-import { useNavigate } from '../../app/navigation';
-import { KIND_LABELS } from '../reports/kind-labels';
+import { useNavigate } from '../../navigation';
+import { KIND_LABELS } from '../../kind-labels';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'baseline' },

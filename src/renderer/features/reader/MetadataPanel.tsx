@@ -4,7 +4,7 @@ import type { MetaChanges } from '../../../shared/api/review';
 import type { ReportSummary } from '../../../shared/api/reports';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/domain/extraction';
 import type { Report } from '../../../shared/domain/report';
-import { KIND_LABELS } from '../reports/kind-labels';
+import { KIND_LABELS } from '../../kind-labels';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingVerticalM },

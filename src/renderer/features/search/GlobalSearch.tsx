@@ -3,8 +3,8 @@ import { Caption1, Input, makeStyles, mergeClasses, tokens } from '@fluentui/rea
 import { SearchRegular } from '@fluentui/react-icons';
 import type { SearchHit, SearchKind } from '../../../shared/api/search';
 import { call } from '../../api/client';
-import { useNavigate, type Route } from '../../app/navigation';
-import { useDataState } from '../../hooks/data';
+import { useNavigate, type Route } from '../../navigation';
+import { useQuery } from '../../hooks/data';
 
 const useStyles = makeStyles({
   root: { position: 'relative', width: 'min(36rem, 50vw)' },
@@ -75,11 +75,14 @@ const inTextField = (target: EventTarget | null) =>
 export function GlobalSearch() {
   const styles = useStyles();
   const navigate = useNavigate();
-  const { version } = useDataState();
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  // What main is asked: the box's words once typing pauses. A write touching what was found asks again.
+  const [asked, setAsked] = useState('');
+  const search = useQuery('search.query', { q: asked, limit: 40 }, asked.trim() !== '');
+  const shown = q.trim() !== '' && asked.trim() !== '';
+  const hits = useMemo<SearchHit[] | null>(() => (shown ? (search.data ?? (search.error ? [] : null)) : null), [shown, search.data, search.error]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const warmed = useRef(false);
@@ -98,23 +101,11 @@ export function GlobalSearch() {
   }, []);
 
   useEffect(() => {
-    if (!q.trim()) {
-      setHits(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      void call('search.query', { q, limit: 40 }).then((result) => {
-        if (!live) return;
-        setHits(result.ok ? result.value : []);
-        setActive(0);
-      });
-    }, DEBOUNCE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q, version]);
+    const timer = setTimeout(() => setAsked(q), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [q]);
+
+  useEffect(() => setActive(0), [search.data]);
 
   // Results in the order they are shown: grouped by kind, best first within each group.
   const ordered = useMemo(() => GROUPS.flatMap((g) => (hits ?? []).filter((h) => h.kind === g.kind)), [hits]);

@@ -1,4 +1,4 @@
-import type { FindingKind } from '../../../shared/domain/extraction';
+import type { FindingKind } from '../shared/domain/extraction';
 
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   'area-for-improvement': 'Area for improvement',

@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../../../shared/domain/extraction';
+import type { DocumentKind } from '../shared/domain/extraction';
 
 export const KIND_LABELS: Record<DocumentKind, string> = {
   'inspection-report': 'Inspection report',
