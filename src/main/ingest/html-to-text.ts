@@ -4,7 +4,11 @@ import type { BlockKind, TextBlock } from './document-text';
 import { IMPORT_LIMITS } from './limits';
 
 /** Elements whose content is never part of the report's text. */
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'nav', 'button', 'select', 'object']);
+const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'nav', 'button', 'select', 'object', 'footer']);
+/** Page furniture marked by role or class: navigation, cookie banners, breadcrumbs, share links, hidden text. */
+const FURNITURE = /\b(?:cookie|breadcrumb|skip-link|share|social|site-footer|site-header__nav|visually-hidden|sr-only)\b/i;
+/** Inside a table cell, where a paragraph, list item or line break inside it ends. */
+const CELL_BREAKS = new Set(['p', 'li', 'br', 'div']);
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 const BLOCKS = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'figure', 'figcaption',
@@ -41,9 +45,16 @@ export function htmlToText(html: string): HtmlText {
     level = null;
   };
 
+  // Areas listed one per line inside a cell stay apart: "Investigating crime; Responding to the public".
+  const cellBreak = (): void => {
+    const sofar = inline.replace(/\s+$/, '');
+    if (sofar && !/[.;:!?]$/.test(sofar)) inline = `${sofar}; `;
+    else if (sofar) inline = `${sofar} `;
+  };
+
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         openDepth += 1;
         if (openDepth > IMPORT_LIMITS.maxHtmlDepth) {
           throw new AppError(
@@ -51,8 +62,12 @@ export function htmlToText(html: string): HtmlText {
             `The page nests elements more than ${IMPORT_LIMITS.maxHtmlDepth.toLocaleString('en-GB')} deep, which no real report does; it was not imported.`,
           );
         }
-        if (dropDepth > 0 || DROPPED.has(name)) {
+        if (dropDepth > 0 || DROPPED.has(name) || isFurniture(attributes)) {
           dropDepth += 1;
+          return;
+        }
+        if (cells && CELL_BREAKS.has(name)) {
+          cellBreak();
           return;
         }
         if (name in HEADINGS) {
@@ -84,8 +99,10 @@ export function htmlToText(html: string): HtmlText {
           return;
         }
         if (name === 'td' || name === 'th') {
-          if (cells) cells.push(inline.replace(/\s+/g, ' ').trim());
+          if (cells) cells.push(inline.replace(/\s+/g, ' ').replace(/;\s*$/, '').trim());
           inline = '';
+        } else if (cells && CELL_BREAKS.has(name)) {
+          cellBreak();
         } else if (name === 'tr') {
           if (cells && cells.some((cell) => cell)) out.push({ kind: 'table-row', level: null, text: cells.join('\t') });
           cells = null;
@@ -102,6 +119,12 @@ export function htmlToText(html: string): HtmlText {
   parser.end();
   flush();
   return join(out);
+}
+
+function isFurniture(attributes: Record<string, string>): boolean {
+  if (attributes['aria-hidden'] === 'true' || attributes.hidden !== undefined) return true;
+  if (attributes.role === 'navigation' || attributes.role === 'contentinfo') return true;
+  return FURNITURE.test(attributes.class ?? '') || FURNITURE.test(attributes.id ?? '');
 }
 
 /** List items and table rows sit on consecutive lines; every other block is separated by a blank line. */

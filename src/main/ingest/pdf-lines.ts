@@ -8,79 +8,283 @@ export interface PdfItem {
   eol: boolean;
 }
 
-/** A line that starts a list item rather than continuing the line above. */
-const BULLET = /^([•▪◦●‣∙*–-]|\(?[0-9ivxIVX]{1,4}[.)]|[a-z][.)])\s/u;
+/**
+ * Marks a line-end hyphen whose fate (a hyphenated word such as "anti-social", or a word broken by the
+ * typesetter such as "neigh-bourhood") is decided once the whole document's words are known (pdf-pages.ts).
+ */
+export const HYPHEN_MARK = '\uE000';
 
-interface Line {
+/** One block of a laid-out page: a paragraph with its wrapped lines joined, a list item, or a table row. */
+export interface LaidLine {
+  text: string;
+  kind: 'paragraph' | 'list-item' | 'table-row';
+  /** The largest font size in the block, in points. */
+  size: number;
+  /** Baselines of its first and last line (PDF units, larger is higher on the page). */
+  top: number;
+  bottom: number;
+  /** Its last line runs to the right edge of its column without ending a sentence: it may go on overleaf. */
+  open: boolean;
+}
+
+export interface PageLayout {
+  lines: LaidLine[];
+}
+
+/** A line that starts a list item rather than continuing the line above. */
+const BULLET = /^([•▪◦●‣∙*–-]|\(?[0-9ivxIVX]{1,4}[.)]|\(?[a-z][.)])\s/u;
+const MARKER_ONLY = /^\s*(?:[•▪◦●‣∙*–-]|\(?[0-9ivxIVX]{1,4}[.)]|\(?[a-z][.)])\s*$/u;
+
+/** A run of text on one baseline with no wide gap in it. */
+interface Fragment {
+  text: string;
+  x0: number;
+  x1: number;
   y: number;
   size: number;
-  text: string;
+}
+
+/** Fragments that follow one another down one column: a paragraph run, a column of a page, or a table cell. */
+interface Group {
+  frags: Fragment[];
+  x0: number;
+  x1: number;
+  top: number;
 }
 
 /**
- * Rebuilds a page's text from positioned items: items on one baseline join (a wide gap becomes a tab, as table
- * cells do); wrapped lines of one paragraph join into one line so a bullet or heading is one line whatever its
- * width; a vertical gap clearly larger than the page's usual line spacing becomes a blank line.
+ * Rebuilds a page from positioned text items, in the order the PDF draws them: runs on one baseline join
+ * (a wide gap ends a run, as between table cells); runs that continue down one column form a group; groups
+ * side by side at the same height, repeated row after row in the same columns, are a table and become one
+ * tab-separated line per row; every other group becomes paragraphs, its wrapped lines joined (a line that
+ * runs to the column's edge goes on in the next) and its line-end hyphens marked for pdf-pages.ts.
  */
-export function layoutPage(items: PdfItem[]): string {
-  const lines: Line[] = [];
-  let current: Line | null = null;
-  let lastEnd = 0;
+export function layoutPage(items: PdfItem[]): PageLayout {
+  const frags = fragmentsOf(items);
+  const usual = usualStep(frags);
+  const groups = groupsOf(frags);
+  const lines: LaidLine[] = [];
+  const tables = findTables(groups);
+  for (let i = 0; i < groups.length; i += 1) {
+    const table = tables.get(i);
+    if (table) {
+      lines.push(...tableLines(table));
+      i = table.end - 1;
+      continue;
+    }
+    const group = groups[i];
+    if (group) appendGroup(lines, group, usual);
+  }
+  return { lines };
+}
+
+function fragmentsOf(items: PdfItem[]): Fragment[] {
+  const out: Fragment[] = [];
+  let current: Fragment | null = null;
+  const finish = (): void => {
+    if (current && current.text.trim()) out.push({ ...current, text: current.text.replace(/[ \u00a0]+/g, ' ').trim() });
+    current = null;
+  };
   for (const item of items) {
     const size = item.size || 10;
-    if (current && Math.abs(item.y - current.y) > size * 0.5) {
-      lines.push(current);
-      current = null;
+    if (current) {
+      const tall: number = Math.max(size, current.size);
+      const gap = item.x - current.x1;
+      const sameLine = Math.abs(item.y - current.y) <= tall * 0.5;
+      if (!sameLine || gap < -tall || (item.str.trim() && gap > tall * 1.5 && !MARKER_ONLY.test(current.text))) finish();
     }
     if (item.str) {
       if (!current) {
-        current = { y: item.y, size, text: item.str };
+        if (item.str.trim()) current = { text: item.str, x0: item.x, x1: item.x + item.width, y: item.y, size };
       } else {
-        const gap = item.x - lastEnd;
-        if (gap > size * 1.5) current.text = `${current.text.trimEnd()}\t${item.str.trimStart()}`;
-        else if (gap > size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(item.str)) current.text += ` ${item.str}`;
+        const gap = item.x - current.x1;
+        if (gap > size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(item.str)) current.text += ` ${item.str}`;
         else current.text += item.str;
+        current.x1 = Math.max(current.x1, item.x + item.width);
         current.size = Math.max(current.size, size);
       }
-      lastEnd = item.x + item.width;
     }
-    if (item.eol && current) {
-      lines.push(current);
-      current = null;
-    }
+    if (item.eol) finish();
   }
-  if (current) lines.push(current);
-  return joinLines(lines.filter((line) => line.text.trim()));
+  finish();
+  return out;
 }
 
-function joinLines(lines: Line[]): string {
+/** The page's usual distance between baselines of one paragraph: the tightest common spacing. */
+function usualStep(frags: Fragment[]): number {
   const steps: number[] = [];
-  for (let i = 1; i < lines.length; i += 1) {
-    const step = (lines[i - 1]?.y ?? 0) - (lines[i]?.y ?? 0);
-    if (step > 0) steps.push(step);
+  for (let i = 1; i < frags.length; i += 1) {
+    const a = frags[i - 1];
+    const b = frags[i];
+    if (!a || !b) continue;
+    const step = a.y - b.y;
+    if (step > 0 && step < Math.max(a.size, b.size) * 2.5 && Math.abs(a.size - b.size) < 1) steps.push(step);
   }
   steps.sort((a, b) => a - b);
-  // The tightest common spacing is the body's line spacing; a median would be skewed by pages of short paragraphs.
-  const usual = steps[Math.floor(steps.length / 4)] ?? 0;
-  let text = '';
-  lines.forEach((line, i) => {
-    const clean = line.text.replace(/[ \u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim();
-    const previous = lines[i - 1];
-    if (previous) {
-      const step = previous.y - line.y;
-      const spacing = Math.max(usual, Math.max(previous.size, line.size) * 1.2);
-      const paragraphGap = step < 0 || step > spacing * 1.35;
-      const wrapped =
-        !paragraphGap &&
-        Math.abs(previous.size - line.size) < 1 &&
-        !BULLET.test(clean) &&
-        !previous.text.includes('\t') &&
-        !clean.includes('\t');
-      if (paragraphGap) text += '\n\n';
-      else if (!wrapped) text += '\n';
-      else if (!/\p{L}-$/u.test(text)) text += ' ';
+  const size = frags[0]?.size ?? 10;
+  return steps.length >= 3 ? (steps[Math.floor(steps.length / 4)] ?? size * 1.2) : size * 1.2;
+}
+
+function groupsOf(frags: Fragment[]): Group[] {
+  const groups: Group[] = [];
+  let group: Group | null = null;
+  for (const frag of frags) {
+    const last = group?.frags.at(-1);
+    const continues =
+      group !== null &&
+      last !== undefined &&
+      frag.y < last.y - frag.size * 0.2 &&
+      last.y - frag.y <= Math.max(frag.size, last.size) * 3.2 &&
+      frag.x0 < group.x1 &&
+      frag.x1 > group.x0 &&
+      frag.x0 >= group.x0 - frag.size * 2.5 &&
+      !(group.frags.length >= 2 && frag.x1 > group.x1 + frag.size * 3);
+    if (continues && group) {
+      group.frags.push(frag);
+      group.x0 = Math.min(group.x0, frag.x0);
+      group.x1 = Math.max(group.x1, frag.x1);
+    } else {
+      group = { frags: [frag], x0: frag.x0, x1: frag.x1, top: frag.y };
+      groups.push(group);
     }
-    text += clean;
+  }
+  return groups;
+}
+
+interface Table {
+  /** Group index range [start, end). */
+  start: number;
+  end: number;
+  columns: number[];
+  rows: Group[][];
+}
+
+/**
+ * Tables: a row is two or more groups side by side starting at one height; a table is a first row and the
+ * rows after it whose groups start in its columns and fit within them (a row may leave columns empty). A
+ * two-column page or cover is one such "row" and nothing follows in its columns, so it stays prose.
+ */
+function findTables(groups: Group[]): Map<number, Table> {
+  const tables = new Map<number, Table>();
+  let i = 0;
+  while (i < groups.length) {
+    const first = rowAt(groups, i);
+    if (first.length < 2) {
+      i += 1;
+      continue;
+    }
+    const columns = first.map((g) => g.x0);
+    const rows: Group[][] = [first];
+    let j = i + first.length;
+    let bottom = Math.min(...first.map((g) => g.frags.at(-1)?.y ?? g.top));
+    while (j < groups.length) {
+      const row = rowAt(groups, j);
+      const fits = row.every((g) => columnOf(columns, g) !== null) && (row[0]?.top ?? 0) < bottom;
+      if (!fits) break;
+      rows.push(row);
+      bottom = Math.min(...row.map((g) => g.frags.at(-1)?.y ?? g.top));
+      j += row.length;
+    }
+    if (rows.length >= 2) {
+      tables.set(i, { start: i, end: j, columns, rows });
+      i = j;
+    } else {
+      i += 1;
+    }
+  }
+  return tables;
+}
+
+/** The groups from index i that start at the same height, each to the right of the one before. */
+function rowAt(groups: Group[], i: number): Group[] {
+  const first = groups[i];
+  if (!first) return [];
+  const row = [first];
+  for (let j = i + 1; j < groups.length; j += 1) {
+    const next = groups[j];
+    const previous = row[row.length - 1];
+    if (!next || !previous) break;
+    if (Math.abs(next.top - first.top) > first.frags[0]!.size * 0.6 || next.x0 < previous.x1 - 1) break;
+    row.push(next);
+  }
+  return row;
+}
+
+function columnOf(columns: number[], group: Group): number | null {
+  const size = group.frags[0]?.size ?? 10;
+  for (let c = 0; c < columns.length; c += 1) {
+    const left = columns[c] ?? 0;
+    const right = columns[c + 1] ?? Infinity;
+    if (Math.abs(group.x0 - left) <= size * 0.6 && group.x1 <= right + 1) return c;
+  }
+  return null;
+}
+
+function tableLines(table: Table): LaidLine[] {
+  return table.rows.map((row) => {
+    const cells = table.columns.map(() => '');
+    for (const group of row) {
+      const column = columnOf(table.columns, group) ?? 0;
+      const text = group.frags.reduce((sofar, frag) => (sofar ? joinWrapped(sofar, frag.text) : frag.text), '');
+      cells[column] = cells[column] ? `${cells[column]} ${text}` : text;
+    }
+    const frags = row.flatMap((g) => g.frags);
+    return {
+      text: cells.join('\t'),
+      kind: 'table-row' as const,
+      size: Math.max(...frags.map((f) => f.size)),
+      top: Math.max(...frags.map((f) => f.y)),
+      bottom: Math.min(...frags.map((f) => f.y)),
+      open: false,
+    };
   });
-  return text;
+}
+
+/** Joins a wrapped line to the one before it: a space, or a marked hyphen when a word was broken at the edge. */
+export function joinWrapped(before: string, after: string): string {
+  if (/\p{L}[-\u00ad\u2010]$/u.test(before) && /^\p{Ll}/u.test(after)) return `${before.slice(0, -1)}${HYPHEN_MARK}${after}`;
+  if (/[-\u2010/]$/.test(before)) return `${before}${after}`;
+  return `${before} ${after}`;
+}
+
+const ENDS_SENTENCE = /[.!?:;)"”’]$/;
+
+function appendGroup(lines: LaidLine[], group: Group, usual: number): void {
+  const width = group.x1 - group.x0;
+  // A line is full when the next line's first word would not have fitted after it: the typesetter wrapped it.
+  const wrapsInto = (frag: Fragment, next: Fragment): boolean => {
+    const firstWord = /^\S+/.exec(next.text)?.[0].length ?? 0;
+    const wordWidth = ((next.x1 - next.x0) * firstWord) / Math.max(1, next.text.length);
+    return frag.x1 + wordWidth + frag.size * 0.25 >= group.x1 - frag.size * 0.5;
+  };
+  const full = (frag: Fragment): boolean => frag.x1 >= group.x1 - Math.max(frag.size * 3, width * 0.12);
+  let paragraph: LaidLine | null = null;
+  let previous: Fragment | null = null;
+  group.frags.forEach((frag, i) => {
+    const bullet = BULLET.test(frag.text);
+    let joins = false;
+    if (i === 0) {
+      // A column or page's first line goes on with the paragraph the previous column left open.
+      const before = lines[lines.length - 1];
+      if (before?.open && before.kind !== 'table-row' && !bullet && /^\p{Ll}/u.test(frag.text) && Math.abs(before.size - frag.size) < 1) {
+        paragraph = before;
+        joins = true;
+      }
+    } else if (previous) {
+      const step = previous.y - frag.y;
+      const gap = step > Math.max(usual, previous.size) * 1.3;
+      joins = !gap && !bullet && Math.abs(previous.size - frag.size) < 1 && wrapsInto(previous, frag) && !/:$/.test(previous.text);
+    }
+    if (joins && paragraph) {
+      paragraph.text = joinWrapped(paragraph.text, frag.text);
+      paragraph.bottom = frag.y;
+      paragraph.size = Math.max(paragraph.size, frag.size);
+    } else {
+      paragraph = { text: frag.text, kind: bullet ? 'list-item' : 'paragraph', size: frag.size, top: frag.y, bottom: frag.y, open: false };
+      lines.push(paragraph);
+    }
+    const current: LaidLine = paragraph;
+    current.open = full(frag) && !ENDS_SENTENCE.test(frag.text) && group.frags.length > 1;
+    previous = frag;
+  });
 }
