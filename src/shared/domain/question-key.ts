@@ -349,7 +349,7 @@ export const CANONICAL_LINES: readonly CanonicalLine[] = [...PILLARS, ...QUESTIO
 
 const BY_KEY = new Map(CANONICAL_LINES.map((l) => [l.key, l]));
 
-const exactName = (text: string): string => words(text).join(' ');
+const exactName = (text: string): string => words(text.replace(FRAMING, '')).join(' ');
 
 /** Every cycle's name for every line, so a report's own wording is recognised before any rule is tried. */
 const BY_NAME = new Map<string, string>();
@@ -397,6 +397,11 @@ export function questionKey(text: string): string {
     if (names && rest.every((s) => PILLAR_PHRASE.has(s))) return pillar.key;
   }
   return `text:${contentStems(text.replace(FRAMING, ''), FRAMING_STOP_WORDS).join(' ')}`;
+}
+
+/** Whether a text is, word for word, a name some cycle gave an area ("Preventing crime and tackling anti-social behaviour"). */
+export function isAreaName(text: string): boolean {
+  return BY_NAME.has(exactName(text));
 }
 
 /** The canonical line a name stands for, or null when the vocabulary does not know it. */

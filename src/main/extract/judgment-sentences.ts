@@ -1,0 +1,250 @@
+import type { ExtractedJudgment } from '../../shared/domain/extraction';
+import type { Grade } from '../../shared/domain/grades';
+import { isAreaName, questionKey } from '../../shared/domain/question-key';
+import type { Anchorer } from './anchors';
+import { areaName, isKnownArea, judgmentConfidence } from './areas';
+import { GRADE_WORDS, gradeFromWords } from './grade-text';
+import { isHeadingLike, type Line } from './lines';
+import { maskInline } from './mask';
+import { pillarFromWord, pillarHeading, pillarQuestion } from './vocabulary';
+
+const Q = `["'‘’“”]?`;
+const OCCURRENCE = new RegExp(String.raw`${Q}\b(${GRADE_WORDS})\b${Q}`, 'gi');
+/** "outstanding, good, adequate, requires improvement or inadequate": the scale described, nothing judged. */
+const SCALE = new RegExp(String.raw`\b(?:${GRADE_WORDS})${Q}\s*(?:,|\bor\b|/)\s*${Q}(?:${GRADE_WORDS})\b`, 'i');
+/** What comes before a grade that states one: "is", "was judged", "has been assessed as", "a grade of". */
+const CUE =
+  /(?:\b(?:is|was|are|were|be|been|being|as|remains|remained|stays|judged|graded|rated|assessed|found|considered|deemed|received|achieved|given|got|scored)|\b(?:a|an) (?:grade|rating|judg(?:e)?ment) of|\boverall (?:grade|judg(?:e)?ment|rating) (?:of|was|is)|[:–—])\s*(?:(?:to be|as|a|an|overall|now|still|also)\s+)*$/i;
+const CONTINUES_LIST = /(?:,|;|\band|\bbut|\bwhile|\bwhereas|\band (?:was|is)|\bbut (?:was|is))\s*$/i;
+const NEGATED = /\b(?:not|no longer|never|from|previously|formerly|once)\s+(?:(?:been|be|judged|graded|rated|assessed|as)\s+){0,3}$/i;
+const AREA_AFTER = new RegExp(String.raw`^${Q}\s*(?:overall\s+)?(?:at|in|for|when it comes to|in (?:relation to|respect of)|on)\s+`, 'i');
+/** Where an area named after a grade ends. */
+const AREA_END = /[;.!?]|,\s*(?:and|but|while|whereas|although|with|which|where|as|it|the force)\b|\s(?:but|while|whereas|although|because|though)\s|\s[–—]\s|\s-\s/i;
+const QUANTITY = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|all|most|some|many|several|a number|each|every|parts?|places|a few|few|both|these|the remaining|other|its other)\b/i;
+const CONTEXT_WORDS = /^(?:this|that|it|this area|that area|these areas|them|doing so|this work)$/i;
+const FORCE_LEAD = /^(?:the force['’]s|its|the constabulary['’]s|[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)*\s+(?:police|constabulary)['’]s)\s+(?:approach to|work (?:on|in)|performance (?:in|at|on)|ability to)?\s*/iu;
+const PILLAR_NOUN = /\b(effectiveness|effectively|efficiency|efficiently|legitimacy|legitimately|legitimate|effective|efficient)\b/i;
+
+export interface SentenceContext {
+  /** A single-pillar document's pillar: its "overall" grade is that pillar's. */
+  pillar: string | null;
+  /** The period the document is about: a sentence about an earlier year is history, not a judgment. */
+  period: string | null;
+}
+
+/**
+ * Grades stated in sentences and bullets, as press releases, PCC and news pages and committee minutes give
+ * them: "is 'good' at preventing crime", "'requires improvement' at investigating crime and reducing
+ * re-offending", "has been assessed as good in the legitimacy with which it keeps people safe",
+ * "performance within the 'developing a positive workforce' category required improvement", "… effectiveness
+ * at keeping people safe and reducing crime is good", "We judged it to be good." (the area is the heading
+ * above). A list of areas after one grade is split where every part is an area the vocabulary knows.
+ * Sentences about an earlier year, the grading scale, or what a grade used to be are skipped.
+ */
+export function readSentenceJudgments(lines: Line[], anchor: Anchorer, context: SentenceContext): ExtractedJudgment[] {
+  const out: ExtractedJudgment[] = [];
+  const firstYear = Number(/(?:19|20)\d{2}/.exec(context.period ?? '')?.[0] ?? NaN);
+  let heading: Line | null = null;
+  for (const line of lines) {
+    if (line.cells.length > 0) continue;
+    const raw = maskInline(anchor(line.start, line.end).quote);
+    for (const sentence of sentencesOf(raw)) {
+      if (SCALE.test(sentence.text) || isHistory(sentence.text, firstYear)) continue;
+      out.push(...judgmentsIn(sentence.text, line.start + sentence.start, line, heading, context, anchor));
+    }
+    if (line.heading !== null || (isHeadingLike(line) && !gradeFromWords(line.text))) heading = line;
+  }
+  return out;
+}
+
+interface Sentence {
+  text: string;
+  start: number;
+}
+
+function sentencesOf(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const boundary = /[.!?]["”’']?\s+(?=["“‘']?[A-Z])/g;
+  let start = 0;
+  for (const match of text.matchAll(boundary)) {
+    const end = (match.index ?? 0) + match[0].trimEnd().length;
+    out.push({ text: text.slice(start, end), start });
+    start = (match.index ?? 0) + match[0].length;
+  }
+  if (start < text.length) out.push({ text: text.slice(start), start });
+  return out;
+}
+
+function isHistory(sentence: string, firstYear: number): boolean {
+  if (/\b(?:previous(?:ly)?|last (?:inspection|year|time)|at (?:our|the) last|in the past|used to be)\b/i.test(sentence)) return true;
+  if (!firstYear) return false;
+  for (const match of sentence.matchAll(/\b((?:19|20)\d{2})\b/g)) if (Number(match[1]) < firstYear) return true;
+  return false;
+}
+
+function judgmentsIn(
+  sentence: string,
+  offset: number,
+  line: Line,
+  heading: Line | null,
+  context: SentenceContext,
+  anchor: Anchorer,
+): ExtractedJudgment[] {
+  const found: ExtractedJudgment[] = [];
+  const occurrences = [...sentence.matchAll(OCCURRENCE)];
+  let clauseStart = 0;
+  let accepted = false;
+  const range = anchor(offset + (sentence.length - sentence.trimStart().length), offset + sentence.trimEnd().length);
+  occurrences.forEach((occurrence, k) => {
+    const at = occurrence.index ?? 0;
+    const grade = gradeFromWords(occurrence[1] ?? '');
+    const before = sentence.slice(clauseStart, at);
+    const afterStart = at + occurrence[0].length;
+    const next = occurrences[k + 1];
+    const after = sentence.slice(afterStart, next ? next.index : sentence.length);
+    clauseStart = afterStart;
+    if (!grade || NEGATED.test(before)) return;
+    const verbal = /^requir(?:es|ed)\s+improvement/i.test(occurrence[1] ?? '');
+    const cued = CUE.test(before) || verbal || (accepted && CONTINUES_LIST.test(before)) || (line.bullet && !before.trim());
+    const quoted = /^["'‘’“”]/.test(occurrence[0]);
+    const explicit = /\b(?:judged|graded|rated|assessed|grade|judg(?:e)?ment|rating)\b/i.test(sentence) || quoted;
+    const forward = AREA_AFTER.exec(after);
+    if (forward && (cued || quoted)) {
+      const phrase = after.slice(forward[0].length);
+      const end = AREA_END.exec(phrase);
+      const area = phrase.slice(0, end ? end.index : phrase.length).replace(/[\s,;]+(?:and|or)?\s*$/i, '').trim();
+      const made = fromArea(area, grade, line, heading, context, explicit, range);
+      if (made.length > 0) {
+        found.push(...made);
+        accepted = true;
+      }
+      return;
+    }
+    if (!cued && !verbal) return;
+    const subject = subjectOf(before);
+    const made = subject
+      ? fromArea(subject, grade, line, heading, context, explicit, range, true)
+      : /\boverall\b/i.test(sentence)
+        ? [judgment(context.pillar, null, grade, explicit ? 0.85 : 0.75, range)]
+        : fromContext(before + after, grade, heading, explicit, range);
+    if (made.length > 0) {
+      found.push(...made);
+      accepted = true;
+    }
+  });
+  return found;
+}
+
+function judgment(pillar: string | null, question: string | null, grade: Grade, confidence: number, range: ExtractedJudgment['anchor']): ExtractedJudgment {
+  return { pillar, question, grade, lastInspected: null, anchor: range, foundBy: 'sentence', confidence };
+}
+
+/** The area a grade is "at": a pillar, a list of known areas, one area, or the heading above ("at this"). */
+function fromArea(
+  text: string,
+  grade: Grade,
+  line: Line,
+  heading: Line | null,
+  context: SentenceContext,
+  explicit: boolean,
+  range: ExtractedJudgment['anchor'],
+  subject = false,
+): ExtractedJudgment[] {
+  const area = text.replace(FORCE_LEAD, '').replace(/^(?:how (?:well )?(?:it|the force)\s+)/i, '').trim();
+  if (!area) return [];
+  if (CONTEXT_WORDS.test(area)) return fromContext('it', grade, heading, explicit, range);
+  const pillar = pillarOf(area);
+  if (pillar) return [judgment(pillar, null, grade, 0.85, range)];
+  if (/^keeping people safe and reducing crime$/i.test(area)) return [judgment(context.pillar, null, grade, context.pillar ? 0.8 : 0.6, range)];
+  if (QUANTITY.test(area)) return [];
+  const words = area.split(/\s+/).length;
+  if (words > 20) return [];
+  const parts = splitKnown(area);
+  if (parts) return parts.map((part) => judgment(null, areaName(part), grade, judgmentConfidence('sentence', true), range));
+  const known = isKnownArea(area);
+  if (!known && (subject || words < 2)) return [];
+  const confidence = known ? judgmentConfidence('sentence', true) : explicit || line.bullet ? 0.65 : 0.6;
+  return [judgment(null, areaName(area), grade, confidence, range)];
+}
+
+/** "effectiveness", "the legitimacy with which it keeps people safe", "how legitimately it keeps people safe". */
+function pillarOf(area: string): string | null {
+  const named = pillarHeading(area) ?? pillarQuestion(area);
+  if (named) return named;
+  const word = PILLAR_NOUN.exec(area)?.[1];
+  if (!word) return null;
+  const rest = area.replace(PILLAR_NOUN, '');
+  // "legitimately keeping people safe", "the legitimacy with which it keeps people safe and reduces crime".
+  if (/\b(?:keep(?:s|ing)? (?:people|the public|communities) safe|reduc(?:e|es|ing) crime|with which|respect of)\b/i.test(rest) || rest.trim().split(/\s+/).length <= 3) {
+    return pillarFromWord(word);
+  }
+  return null;
+}
+
+/** An area list whose every part the vocabulary knows, as separate areas; null when it is one area. */
+function splitKnown(area: string): string[] | null {
+  // "preventing crime and tackling anti-social behaviour" is one 2018/19 component, not two areas.
+  if (isAreaName(area)) return null;
+  const parts = area.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return null;
+  const keys = parts.map((p) => (isKnownArea(p) ? questionKey(p) : null));
+  if (keys.some((k) => k === null) || new Set(keys).size !== keys.length) return null;
+  return parts;
+}
+
+/** The area named before the grade: a quoted category, a pillar, or an area the vocabulary knows. */
+function subjectOf(before: string): string | null {
+  const quoted = /(?:within|in|for|under|of)\s+(?:the\s+)?["'‘“]([^"'’”]{3,90})["'’”]/i.exec(before);
+  if (quoted?.[1]) return quoted[1];
+  const clause = before.replace(CUE, '').split(/[,;:]|\bthat\b/).pop()?.trim() ?? '';
+  if (pillarOf(clause)) return clause;
+  const stripped = clause.replace(FORCE_LEAD, '').replace(/^(?:the|its|our|their)\s+/i, '');
+  if (stripped && isKnownArea(stripped) && stripped.split(/\s+/).length <= 12) return stripped;
+  return null;
+}
+
+/** "We judged it to be good." — the area is the heading the sentence sits under, when the vocabulary knows it. */
+function fromContext(text: string, grade: Grade, heading: Line | null, explicit: boolean, range: ExtractedJudgment['anchor']): ExtractedJudgment[] {
+  if (!heading || !/\b(?:it|this|that|them)\b/i.test(text)) return [];
+  const pillar = pillarHeading(heading.text) ?? pillarQuestion(heading.text);
+  if (pillar) return [judgment(pillar, null, grade, explicit ? 0.8 : 0.7, range)];
+  if (!isKnownArea(heading.text)) return [];
+  return [judgment(null, areaName(heading.text), grade, explicit ? 0.8 : 0.7, range)];
+}
+
+const NAMED_GRADE = new RegExp(String.raw`^(.{3,110}?)\s*(?:[:–—|]|\s-)\s*${Q}(${GRADE_WORDS})${Q}\.?$`, 'i');
+const GRADE_NAMED = new RegExp(String.raw`^${Q}(${GRADE_WORDS})${Q}\s*(?:[:–—|]|-\s)\s*(.{3,110})$`, 'i');
+const BRACKETED = new RegExp(String.raw`^(.{3,110}?)\s*\(${Q}(${GRADE_WORDS})${Q}\)\.?$`, 'i');
+const NOT_AN_AREA = /^(?:grade|rating|judg(?:e)?ment|our judg(?:e)?ment|published|date|status|result|outcome)$/i;
+
+/**
+ * Lines that pair a name with a grade: "Investigating crime – good", "Responding to the public: requires
+ * improvement", "Good: preventing crime", "Protecting vulnerable people (adequate)". "Overall" names the
+ * overall judgment, a pillar's name the pillar's.
+ */
+export function readNamedGrades(lines: Line[], anchor: Anchorer, context: SentenceContext): ExtractedJudgment[] {
+  const out: ExtractedJudgment[] = [];
+  for (const line of lines) {
+    if (line.cells.length > 0 || line.text.split(' ').length > 18) continue;
+    const match = NAMED_GRADE.exec(line.text) ?? BRACKETED.exec(line.text);
+    const reversed = match ? null : GRADE_NAMED.exec(line.text);
+    const name = match?.[1] ?? reversed?.[2];
+    const grade = gradeFromWords(match?.[2] ?? reversed?.[1] ?? '');
+    if (!name || !grade || NOT_AN_AREA.test(name.trim()) || /[.!?]$/.test(name)) continue;
+    const range = anchor(line.start, line.end);
+    const found = { foundBy: 'list' as const, lastInspected: null, anchor: range, grade };
+    if (/^overall(?: (?:grade|judg(?:e)?ment|rating))?$/i.test(name.trim())) {
+      out.push({ pillar: context.pillar, question: null, ...found, confidence: 0.9 });
+      continue;
+    }
+    const pillar = pillarHeading(name.trim());
+    if (pillar) {
+      out.push({ pillar, question: null, ...found, confidence: 0.92 });
+      continue;
+    }
+    const known = isKnownArea(name);
+    if (!known && !line.bullet && line.heading === null) continue;
+    out.push({ pillar: null, question: areaName(name), ...found, confidence: judgmentConfidence('list', known) });
+  }
+  return out;
+}
