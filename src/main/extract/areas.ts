@@ -6,6 +6,12 @@ export function isKnownArea(text: string): boolean {
   return canonicalLine(questionKey(text)) !== undefined;
 }
 
+/** The pillar a name or pillar question stands for ("How efficient is the force at keeping people safe…?"). */
+export function pillarNamed(text: string): string | null {
+  const line = canonicalLine(questionKey(text));
+  return line?.kind === 'pillar' ? line.label : null;
+}
+
 /** One key per judged line: the area's (any wording), the pillar's, or the overall judgment's. */
 export function judgmentKey(j: Pick<ExtractedJudgment, 'pillar' | 'question'>): string {
   if (j.question) return questionKey(j.question);

@@ -41,7 +41,9 @@ export function extract(doc: DocumentText): Extraction {
   const kind = findKind(text, lines, laidOut.length + structure.findings.length > 0);
   const statements = readStatements(lines, singlePillar, anchor);
   const national = programme === 'Thematic' || programme === 'National' || programme === 'Joint';
-  const readSentences = kind !== 'transcript' && kind !== 'board-paper' && !national && laidOut.length + named.length < 2;
+  // Leadership (2015–2017) had a narrative judgment only; revisits and cause-of-concern letters grade nothing.
+  const ungraded = kind === 'inspection-report' && ['Leadership', 'Revisit', 'Cause of concern'].includes(inspectionType ?? '');
+  const readSentences = kind !== 'transcript' && kind !== 'board-paper' && !national && !ungraded && laidOut.length + named.length < 2;
   const sentences = readSentences ? readSentenceJudgments(lines, anchor, context) : [];
 
   const judgments = merge([...laidOut, ...named, ...statements.judgments, ...sentences]);

@@ -1,6 +1,6 @@
 import type { ExtractedJudgment } from '../../shared/domain/extraction';
 import type { Anchorer } from './anchors';
-import { areaName, isKnownArea, judgmentConfidence } from './areas';
+import { areaName, isKnownArea, judgmentConfidence, pillarNamed } from './areas';
 import { gradeOfCell } from './grade-text';
 import type { Line } from './lines';
 import { pillarHeading } from './vocabulary';
@@ -73,7 +73,7 @@ function gradeRows(rows: Line[], anchor: Anchorer): TableJudgment[] {
   let pillar: string | null = null;
   for (const row of rows) {
     const cells = row.cells.filter((cell) => cell);
-    const named = cells.map((cell) => pillarHeading(cell)).find((p) => p) ?? null;
+    const named = cells.map((cell) => pillarHeading(cell) ?? pillarNamed(cell)).find((p) => p) ?? null;
     const grade = cells.map((cell) => gradeOfCell(cell)).find((g) => g) ?? null;
     if (!grade) {
       if (named) pillar = named;

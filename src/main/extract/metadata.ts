@@ -166,6 +166,9 @@ export function findKind(text: string, lines: Line[], hasJudgmentsOrFindings: bo
 const NAVIGATION =
   /^(?:skip to (?:main )?content|menu|home|search|back to top|cookies?.*|print this page|share(?: this page)?|you are here.*|official(?:[- ]sensitive)?|not protectively marked|public|news|latest news|press release|publications?|reports?|contents|page \d+|home\s*[›>»/].*|.*\s[›»]\s.*)$/i;
 
+/** A site banner: the inspectorate's acronym or full name alone on a line. */
+const INSPECTORATE_NAME = /^(?:[A-Z&]{2,10}|(?:his|her) majesty['’]s inspectorate of constabulary(?: and fire (?:&|and) rescue services)?|hm inspectorate of constabulary(?: and fire (?:&|and) rescue services)?)$/i;
+
 export function findTitle(lines: Line[], kind: DocumentKind): string | null {
   if (kind === 'transcript') {
     const line = lines.slice(0, 10).find((l) => /\btranscript\b/i.test(l.text));
@@ -185,11 +188,13 @@ export function findTitle(lines: Line[], kind: DocumentKind): string | null {
         !/^(?:agenda )?item\s+\d+[a-z]?\b\.?\s*$/i.test(l.text) &&
         !/^agenda item\b/i.test(l.text) &&
         !DATE_LABEL.test(l.text) &&
+        !INSPECTORATE_NAME.test(l.text) &&
         parseDate(l.text) === null,
     );
-  const first = candidates[0];
+  const titled = candidates.find((l) => l.heading === 1);
+  const first = titled ?? candidates[0];
   if (!first) return null;
-  const second = candidates[1];
+  const second = candidates[candidates.indexOf(first) + 1];
   if (first.heading !== null && second?.heading !== null && second && first.text.split(' ').length <= 2) {
     return `${first.text}: ${second.text}`;
   }

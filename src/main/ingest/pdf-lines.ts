@@ -27,16 +27,19 @@ export interface LaidLine {
   open: boolean;
 }
 
+/** A page as laid out before its paragraphs are built: table rows, and runs of text down one column. */
 export interface PageLayout {
-  lines: LaidLine[];
+  parts: PagePart[];
 }
+
+export type PagePart = { kind: 'rows'; rows: LaidLine[] } | { kind: 'group'; frags: Fragment[]; x0: number; x1: number; right: number };
 
 /** A line that starts a list item rather than continuing the line above. */
 const BULLET = /^([•▪◦●‣∙*–-]|\(?[0-9ivxIVX]{1,4}[.)]|\(?[a-z][.)])\s/u;
 const MARKER_ONLY = /^\s*(?:[•▪◦●‣∙*–-]|\(?[0-9ivxIVX]{1,4}[.)]|\(?[a-z][.)])\s*$/u;
 
 /** A run of text on one baseline with no wide gap in it. */
-interface Fragment {
+export interface Fragment {
   text: string;
   x0: number;
   x1: number;
@@ -61,21 +64,59 @@ interface Group {
  */
 export function layoutPage(items: PdfItem[]): PageLayout {
   const frags = fragmentsOf(items);
-  const usual = usualStep(frags);
   const groups = groupsOf(frags);
-  const lines: LaidLine[] = [];
   const tables = findTables(groups);
+  const parts: PagePart[] = [];
+  const inTables = new Set<Group>();
+  for (const table of tables.values()) for (const row of table.rows) for (const g of row) inTables.add(g);
   for (let i = 0; i < groups.length; i += 1) {
     const table = tables.get(i);
     if (table) {
-      lines.push(...tableLines(table));
+      parts.push({ kind: 'rows', rows: tableLines(table) });
       i = table.end - 1;
       continue;
     }
     const group = groups[i];
-    if (group) appendGroup(lines, group, usual);
+    if (!group) continue;
+    // The column's right edge: where the longest lines starting where this group starts end.
+    const size = group.frags[0]?.size ?? 10;
+    let right = group.x1;
+    for (const other of groups) {
+      if (!inTables.has(other) && Math.abs(other.x0 - group.x0) <= size * 3) right = Math.max(right, other.x1);
+    }
+    parts.push({ kind: 'group', frags: group.frags, x0: group.x0, x1: group.x1, right });
   }
-  return { lines };
+  return { parts };
+}
+
+/** The document's usual distance between baselines of one paragraph: the tightest common spacing. */
+export function usualStep(layouts: PageLayout[]): number {
+  const steps: number[] = [];
+  for (const layout of layouts) {
+    for (const part of layout?.parts ?? []) {
+      if (part.kind !== 'group') continue;
+      for (let i = 1; i < part.frags.length; i += 1) {
+        const a = part.frags[i - 1];
+        const b = part.frags[i];
+        if (!a || !b) continue;
+        const step = a.y - b.y;
+        if (step > 0 && step < Math.max(a.size, b.size) * 2.5 && Math.abs(a.size - b.size) < 1) steps.push(step / a.size);
+      }
+    }
+  }
+  steps.sort((a, b) => a - b);
+  // As a multiple of the font size, so headings and footnotes are judged by their own size.
+  return steps.length >= 3 ? (steps[Math.floor(steps.length / 4)] ?? 1.2) : 1.2;
+}
+
+/** A page's blocks: its table rows as they are, its groups made into paragraphs and list items. */
+export function pageLines(layout: PageLayout, usual: number): LaidLine[] {
+  const lines: LaidLine[] = [];
+  for (const part of layout.parts) {
+    if (part.kind === 'rows') lines.push(...part.rows);
+    else appendGroup(lines, part, usual);
+  }
+  return lines;
 }
 
 function fragmentsOf(items: PdfItem[]): Fragment[] {
@@ -87,6 +128,11 @@ function fragmentsOf(items: PdfItem[]): Fragment[] {
   };
   for (const item of items) {
     const size = item.size || 10;
+    // pdf.js fills a wide gap (between table cells, or before a right-aligned number) with one wide space.
+    if (!item.str.trim() && item.width > size * 1.5) {
+      finish();
+      continue;
+    }
     if (current) {
       const tall: number = Math.max(size, current.size);
       const gap = item.x - current.x1;
@@ -110,28 +156,33 @@ function fragmentsOf(items: PdfItem[]): Fragment[] {
   return out;
 }
 
-/** The page's usual distance between baselines of one paragraph: the tightest common spacing. */
-function usualStep(frags: Fragment[]): number {
-  const steps: number[] = [];
-  for (let i = 1; i < frags.length; i += 1) {
-    const a = frags[i - 1];
-    const b = frags[i];
-    if (!a || !b) continue;
-    const step = a.y - b.y;
-    if (step > 0 && step < Math.max(a.size, b.size) * 2.5 && Math.abs(a.size - b.size) < 1) steps.push(step);
+/**
+ * Whether the fragment at i is the first line of a table cell: the lines that go on below it (its own
+ * wrapped lines) are followed by a fragment back up at its height and to its right, the next cell.
+ */
+function startsRow(frags: Fragment[], i: number): boolean {
+  const first = frags[i];
+  if (!first) return false;
+  let right = first.x1;
+  let j = i + 1;
+  for (; j < frags.length && j <= i + 15; j += 1) {
+    const next = frags[j];
+    const previous = frags[j - 1];
+    if (!next || !previous || !(next.y < previous.y && next.x0 < right && next.x1 > first.x0)) break;
+    right = Math.max(right, next.x1);
   }
-  steps.sort((a, b) => a - b);
-  const size = frags[0]?.size ?? 10;
-  return steps.length >= 3 ? (steps[Math.floor(steps.length / 4)] ?? size * 1.2) : size * 1.2;
+  const next = frags[j];
+  return next !== undefined && Math.abs(next.y - first.y) <= first.size * 0.5 && next.x0 >= right - 1;
 }
 
 function groupsOf(frags: Fragment[]): Group[] {
   const groups: Group[] = [];
   let group: Group | null = null;
-  for (const frag of frags) {
+  for (const [i, frag] of frags.entries()) {
     const last = group?.frags.at(-1);
     const continues =
       group !== null &&
+      !startsRow(frags, i) &&
       last !== undefined &&
       frag.y < last.y - frag.size * 0.2 &&
       last.y - frag.y <= Math.max(frag.size, last.size) * 3.2 &&
@@ -249,15 +300,15 @@ export function joinWrapped(before: string, after: string): string {
 
 const ENDS_SENTENCE = /[.!?:;)"”’]$/;
 
-function appendGroup(lines: LaidLine[], group: Group, usual: number): void {
-  const width = group.x1 - group.x0;
+function appendGroup(lines: LaidLine[], group: Extract<PagePart, { kind: 'group' }>, usual: number): void {
+  const width = group.right - group.x0;
   // A line is full when the next line's first word would not have fitted after it: the typesetter wrapped it.
   const wrapsInto = (frag: Fragment, next: Fragment): boolean => {
     const firstWord = /^\S+/.exec(next.text)?.[0].length ?? 0;
     const wordWidth = ((next.x1 - next.x0) * firstWord) / Math.max(1, next.text.length);
-    return frag.x1 + wordWidth + frag.size * 0.25 >= group.x1 - frag.size * 0.5;
+    return frag.x1 + wordWidth + frag.size * 0.25 >= group.right - frag.size * 0.5;
   };
-  const full = (frag: Fragment): boolean => frag.x1 >= group.x1 - Math.max(frag.size * 3, width * 0.12);
+  const full = (frag: Fragment): boolean => frag.x1 >= group.right - Math.max(frag.size * 3, width * 0.12);
   let paragraph: LaidLine | null = null;
   let previous: Fragment | null = null;
   group.frags.forEach((frag, i) => {
@@ -272,7 +323,7 @@ function appendGroup(lines: LaidLine[], group: Group, usual: number): void {
       }
     } else if (previous) {
       const step = previous.y - frag.y;
-      const gap = step > Math.max(usual, previous.size) * 1.3;
+      const gap = step > Math.max(usual * previous.size, previous.size) * 1.3;
       joins = !gap && !bullet && Math.abs(previous.size - frag.size) < 1 && wrapsInto(previous, frag) && !/:$/.test(previous.text);
     }
     if (joins && paragraph) {

@@ -1,16 +1,19 @@
 import type { PageRange } from '../../shared/domain/anchor';
 import type { DocumentText, TextBlock } from './document-text';
-import { HYPHEN_MARK, type LaidLine, type PageLayout } from './pdf-lines';
+import { HYPHEN_MARK, pageLines, usualStep, type LaidLine, type PageLayout } from './pdf-lines';
 
 /** "3", "Page 3", "Page 3 of 12", "- 3 -", "3 | Page", "iv". */
 const PAGE_NUMBER = /^(?:page\s+)?[-–—(\s]*(?:\d{1,4}|[ivxlc]{1,6})[-–—)\s]*(?:(?:of|\/)\s*\d{1,4})?(?:\s*\|\s*page)?$/i;
 /** A contents entry: a title, a run of dots (or a tab) and a page number. */
 const DOT_LEADER = /(?:\.\s?){4,}\s*\d{1,4}$|…{2,}\s*\d{1,4}$/;
-/** Prefixes that keep their hyphen when a line breaks after them: "anti-social", "re-offending", "well-being". */
+/**
+ * Prefixes that keep their hyphen when a line breaks after them and what follows is a word in its own right
+ * ("anti-social", "re-offending", "well-being"; but "re-sponse" was "response" broken by the typesetter).
+ */
 const HYPHEN_PREFIXES = new Set([
   'anti', 'non', 'co', 're', 'self', 'well', 'cross', 'multi', 'pre', 'post', 'inter', 'sub', 'semi', 'cyber', 'long', 'short',
-  'high', 'low', 'full', 'part', 'first', 'second', 'third', 'under', 'over', 'out', 'by', 'ex', 'mid', 'pro', 'counter', 'e',
-  'x', 'up', 'mis', 'ill', 'all', 'half', 'one', 'two', 'three', 'four', 'five', 'far', 'front', 'back', 'day', 'old', 'year',
+  'high', 'low', 'full', 'part', 'first', 'second', 'third', 'under', 'over', 'out', 'mid', 'pro', 'counter', 'up', 'mis', 'ill',
+  'all', 'half', 'one', 'two', 'three', 'four', 'five', 'far', 'front', 'back', 'day', 'old', 'year', 'ex', 'fast', 'force',
 ]);
 
 /**
@@ -21,7 +24,8 @@ const HYPHEN_PREFIXES = new Set([
  * blocks are offsets into the text returned, so every anchor made on it is exact.
  */
 export function joinPages(layouts: PageLayout[]): DocumentText {
-  const pages = layouts.map((layout) => layout?.lines ?? []);
+  const usual = usualStep(layouts);
+  const pages = layouts.map((layout) => (layout ? pageLines(layout, usual) : []));
   const running = runningLines(pages);
   const kept = pages.map((lines) => lines.filter((line, i) => !isFurniture(line, i, lines, running)));
   const resolve = hyphenResolver(kept);
@@ -120,7 +124,8 @@ function hyphenResolver(pages: LaidLine[][]): (text: string) => string {
       const hyphenated = `${left}-${right}`.toLowerCase();
       const joinedCount = seen.get(joined) ?? 0;
       const hyphenCount = seen.get(hyphenated) ?? 0;
-      const keep = hyphenCount > joinedCount || (hyphenCount === joinedCount && HYPHEN_PREFIXES.has(left.toLowerCase()));
+      const prefixed = HYPHEN_PREFIXES.has(left.toLowerCase()) && (seen.get(right.toLowerCase()) ?? 0) > 0;
+      const keep = hyphenCount > joinedCount || (hyphenCount === joinedCount && prefixed);
       return keep ? `${left}-${right}` : `${left}${right}`;
     });
   };

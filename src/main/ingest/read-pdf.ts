@@ -26,7 +26,7 @@ export async function readPdf(fileName: string, bytes: Uint8Array, onProgress?: 
     if (total > IMPORT_LIMITS.maxPdfPages) {
       throw new AppError('too-large', `${fileName} has ${total} pages; the limit is ${IMPORT_LIMITS.maxPdfPages}.`);
     }
-    const layouts: PageLayout[] = Array.from({ length: total }, () => ({ lines: [] }));
+    const layouts: PageLayout[] = Array.from({ length: total }, () => ({ parts: [] }));
     let done = 0;
     const accept = (page: number, items: PdfItem[]): void => {
       layouts[page - 1] = layoutPage(items);
