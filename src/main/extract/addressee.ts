@@ -29,16 +29,23 @@ export function addressedIn(text: string, leadIn: string | null, published: stri
   return { addressee: lead.addressee, due: own.due ?? lead.due };
 }
 
+/** Openings before the subject: "To address this cause of concern, ", "We recommend that ", "that ". */
+const PREAMBLE = /^(?:to [^,]{3,80},\s*|we (?:therefore |also )?recommend(?: that)?\s+|recommendation\s*\d*\s*[:.–-]\s*|that\s+|(?:by|before|no later than)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+\d{4}\s*,?\s*|within\s+\w+\s+(?:weeks?|months?|years?)\s*,?\s*|immediately\s*,?\s*)/i;
+
 function readAddressed(text: string, published: string | null): Addressed {
-  const sentence = text.replace(/^(?:we recommend that|we recommend|recommendation\s*\d*\s*[:.–-])\s*/i, '').trim();
+  let sentence = text.trim();
   const lead = DEADLINE_LEAD.exec(sentence);
-  const due = lead ? deadline(lead[0], published) : deadlineInside(sentence);
-  const rest = lead ? sentence.slice(lead[0].length) : sentence;
-  const modal = MODAL.exec(rest);
+  const due = lead ? deadline(lead[0], published) : deadlineInside(sentence, published);
+  for (let guard = 0; guard < 5; guard += 1) {
+    const preamble = PREAMBLE.exec(sentence);
+    if (!preamble) break;
+    sentence = sentence.slice(preamble[0].length);
+  }
+  const modal = MODAL.exec(sentence);
   if (!modal || modal.index === 0) return { addressee: null, due };
-  const subject = rest.slice(0, modal.index).replace(/[,\s]+$/, '').replace(/^that\s+/i, '').trim();
+  const subject = sentence.slice(0, modal.index).replace(/[,\s]+$/, '').trim();
   const words = subject.split(/\s+/).length;
-  if (!subject || words > 30 || /^(?:we|it|this|these|they|there|our|which|who|he|she|i)\b/i.test(subject)) return { addressee: null, due };
+  if (!subject || words > 30 || /^(?:we|it|this|these|they|there|our|which|who|he|she|i|in|as|when|if)\b/i.test(subject)) return { addressee: null, due };
   return { addressee: COMMON.test(subject) ? lowerFirst(subject) : subject.replace(/^The\s/, 'the '), due };
 }
 
@@ -56,8 +63,10 @@ function deadline(lead: string, published: string | null): string | null {
   return dateIn(lead);
 }
 
-/** "… by 31 March 2025." at the end of a sentence rather than at its start. */
-function deadlineInside(sentence: string): string | null {
+/** A deadline inside a sentence rather than at its start: "… by 31 March 2025.", "we recommend that within six months …". */
+function deadlineInside(sentence: string, published: string | null): string | null {
+  const within = /\bwithin\s+\w+\s+(?:weeks?|months?|years?)\b/i.exec(sentence);
+  if (within) return deadline(within[0], published);
   const match = /\b(?:by|before|no later than)\s+((?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+\d{4})\b/.exec(sentence);
   return match?.[1] ? dateIn(match[1]) : null;
 }

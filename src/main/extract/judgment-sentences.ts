@@ -215,6 +215,7 @@ function fromContext(text: string, grade: Grade, heading: Line | null, explicit:
 const NAMED_GRADE = new RegExp(String.raw`^(.{3,110}?)\s*(?:[:–—|]|\s-)\s*${Q}(${GRADE_WORDS})${Q}\.?$`, 'i');
 const GRADE_NAMED = new RegExp(String.raw`^${Q}(${GRADE_WORDS})${Q}\s*(?:[:–—|]|-\s)\s*(.{3,110})$`, 'i');
 const BRACKETED = new RegExp(String.raw`^(.{3,110}?)\s*\(${Q}(${GRADE_WORDS})${Q}\)\.?$`, 'i');
+const MAY_GRADE = /outstanding|good|adequate|improvement/i;
 const NOT_AN_AREA = /^(?:grade|rating|judg(?:e)?ment|our judg(?:e)?ment|published|date|status|result|outcome)$/i;
 
 /**
@@ -225,7 +226,7 @@ const NOT_AN_AREA = /^(?:grade|rating|judg(?:e)?ment|our judg(?:e)?ment|publishe
 export function readNamedGrades(lines: Line[], anchor: Anchorer, context: SentenceContext): ExtractedJudgment[] {
   const out: ExtractedJudgment[] = [];
   for (const line of lines) {
-    if (line.cells.length > 0 || line.text.split(' ').length > 18) continue;
+    if (line.cells.length > 0 || !MAY_GRADE.test(line.text) || line.text.split(' ').length > 18) continue;
     const match = NAMED_GRADE.exec(line.text) ?? BRACKETED.exec(line.text);
     const reversed = match ? null : GRADE_NAMED.exec(line.text);
     const name = match?.[1] ?? reversed?.[2];

@@ -86,6 +86,7 @@ function gradeRows(rows: Line[], anchor: Anchorer): TableJudgment[] {
     const found = { foundBy: 'table' as const, confidence: judgmentConfidence('table', known) };
     const range = anchor(row.start, row.end);
     if (named) {
+      pillar = named;
       out.push({ question: null, pillar: named, judgment: { pillar: named, question: null, grade, lastInspected, anchor: range, ...found } });
     } else {
       const question = areaName(name);

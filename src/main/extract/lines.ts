@@ -18,6 +18,8 @@ export interface Line {
   table: number | null;
   /** The first line after a blank line (or of the document): a new block rather than a continuation. */
   blockStart: boolean;
+  /** isHeadingLike's answer, worked out once. */
+  headingLike?: boolean;
 }
 
 const LEADING =
@@ -65,8 +67,8 @@ export function splitLines(doc: DocumentText): Line[] {
     let start = lineStart + (lead?.[0].length ?? 0);
     let end = lineStart + raw.trimEnd().length;
     const content = doc.text.slice(start, end);
-    const innerLead = /^(?:\*\*|<b>|<strong>|__)+\s*/.exec(content)?.[0].length ?? 0;
-    const innerTrail = /\s*(?:\*\*|<\/b>|<\/strong>|__)+$/.exec(content)?.[0].length ?? 0;
+    const innerLead = /^[*<_]/.test(content) ? (/^(?:\*\*|<b>|<strong>|__)+\s*/.exec(content)?.[0].length ?? 0) : 0;
+    const innerTrail = /[*>_]$/.test(content) ? (/\s*(?:\*\*|<\/b>|<\/strong>|__)+$/.exec(content)?.[0].length ?? 0) : 0;
     if (innerLead + innerTrail < content.length) {
       start += innerLead;
       end -= innerTrail;
@@ -102,6 +104,7 @@ function tableCells(raw: string): string[] {
 }
 
 export function cleanInline(text: string): string {
+  if (!/[<[*_]|\s\s|[\t\n\r\u00a0]/.test(text)) return text.trim();
   return text
     .replace(/<\/?[a-z][^>]*>/gi, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -114,6 +117,11 @@ export function cleanInline(text: string): string {
 /** Short and unpunctuated, or a question: reads as a heading rather than a sentence of body text. */
 export function isHeadingLike(line: Line): boolean {
   if (line.heading !== null) return true;
+  line.headingLike ??= readsAsHeading(line);
+  return line.headingLike;
+}
+
+function readsAsHeading(line: Line): boolean {
   if (line.bullet || line.cells.length > 0) return false;
   const words = line.text.split(' ').length;
   if (line.text.endsWith('?')) return words <= 30;

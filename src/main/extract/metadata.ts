@@ -37,8 +37,13 @@ export function findForce(text: string, programme: string | null): string | null
   return best;
 }
 
-/** HMIC became HMICFRS in July 2017; text that names neither is dated by its period. */
+/**
+ * HMIC became HMICFRS on 19 July 2017: a dated document is named for its date (today's web pages carry the
+ * new name on reports HMIC published); an undated one by the name it uses, or failing that by its period.
+ */
 export function findInspectorate(text: string, period: string | null, published: string | null): string | null {
+  const mentions = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary\b|\bPEEL\b/i.test(text);
+  if (published && mentions) return published >= '2017-07-19' ? 'HMICFRS' : 'HMIC';
   if (/\bHMICFRS\b|Inspectorate of Constabulary and Fire (?:&|and) Rescue Services/i.test(text)) return 'HMICFRS';
   if (/\bHMIC\b|Inspectorate of Constabulary\b/i.test(text)) return 'HMIC';
   if (published) return published >= '2017-07-19' ? 'HMICFRS' : 'HMIC';
@@ -167,7 +172,7 @@ const NAVIGATION =
   /^(?:skip to (?:main )?content|menu|home|search|back to top|cookies?.*|print this page|share(?: this page)?|you are here.*|official(?:[- ]sensitive)?|not protectively marked|public|news|latest news|press release|publications?|reports?|contents|page \d+|home\s*[›>»/].*|.*\s[›»]\s.*)$/i;
 
 /** A site banner: the inspectorate's acronym or full name alone on a line. */
-const INSPECTORATE_NAME = /^(?:[A-Z&]{2,10}|(?:his|her) majesty['’]s inspectorate of constabulary(?: and fire (?:&|and) rescue services)?|hm inspectorate of constabulary(?: and fire (?:&|and) rescue services)?)$/i;
+const INSPECTORATE_NAME = /^(?:HMIC|HMICFRS|HMI|HMIP|HMCPSI|(?:his|her) majesty['’]s inspectorate of constabulary(?: and fire (?:&|and) rescue services)?|hm inspectorate of constabulary(?: and fire (?:&|and) rescue services)?)$/i;
 
 export function findTitle(lines: Line[], kind: DocumentKind): string | null {
   if (kind === 'transcript') {
@@ -195,7 +200,8 @@ export function findTitle(lines: Line[], kind: DocumentKind): string | null {
   const first = titled ?? candidates[0];
   if (!first) return null;
   const second = candidates[candidates.indexOf(first) + 1];
-  if (first.heading !== null && second?.heading !== null && second && first.text.split(' ').length <= 2) {
+  // "PEEL" over "Police effectiveness, efficiency and legitimacy 2018/19" is one title.
+  if (second && first.text.split(' ').length <= 2 && (second.heading !== null || (second.text.split(' ').length <= 12 && !/[.:]$/.test(second.text)))) {
     return `${first.text}: ${second.text}`;
   }
   return first.text;

@@ -2,7 +2,7 @@ import type { ExtractedFinding, ExtractedJudgment, FindingKind, FoundBy } from '
 import { questionKey } from '../../shared/domain/question-key';
 import { addressedIn } from './addressee';
 import type { Anchorer } from './anchors';
-import { isKnownArea, judgmentConfidence } from './areas';
+import { isKnownArea, judgmentConfidence, pillarNamed } from './areas';
 import { gradeOfLine } from './grade-text';
 import type { TableJudgment } from './judgment-tables';
 import { cleanInline, isHeadingLike, type Line } from './lines';
@@ -107,9 +107,12 @@ export function readStructure({ lines, anchor, tables, consumed, published }: St
       mode = 'none';
       const lastInspected = carriedOverYear(lines[i + 1]?.text ?? '');
       const range = anchor(graded.start, line.end);
-      // "How effective is the force at…?" heads both a pillar and its questions; the first one graded is the pillar's.
-      const asked = pillarQuestion(graded.text);
-      const ofPillar = pillarHeading(graded.text) ?? (asked && !pillarGraded(asked) ? asked : null);
+      // "How effective is the force at…?" heads both a pillar and its questions: the vocabulary knows which is
+      // which; for wording it does not know, the first one graded is the pillar's.
+      const name = graded.text.replace(/^(?:overview|overall(?: judg(?:e)?ment)?|summary|introduction)\s*[-–—:]\s*/i, '');
+      const asked = pillarQuestion(name);
+      const known = isKnownArea(name);
+      const ofPillar = pillarHeading(name) ?? pillarNamed(name) ?? (asked && !known && !pillarGraded(asked) ? asked : null);
       if (ofPillar) {
         pillar = ofPillar;
         question = null;
@@ -118,10 +121,10 @@ export function readStructure({ lines, anchor, tables, consumed, published }: St
         }
         return;
       }
-      const known = matchTable(tables, graded.text);
-      pillar = known?.pillar ?? pillar;
-      question = known?.question ?? graded.text;
-      if (!known) {
+      const row = matchTable(tables, graded.text);
+      pillar = row?.pillar ?? pillar;
+      question = row?.question ?? graded.text;
+      if (!row) {
         const confidence = judgmentConfidence('heading', isKnownArea(graded.text));
         bodyJudgments.push({ pillar, question, grade, lastInspected, anchor: range, foundBy: 'heading', confidence });
       }

@@ -31,6 +31,7 @@ export function htmlToText(html: string): HtmlText {
   let kind: BlockKind = 'paragraph';
   let level: number | null = null;
   let cells: string[] | null = null;
+  let span = 1;
   let preDepth = 0;
   // htmlparser2 keeps its open elements in an array it unshifts into, so time grows with the square
   // of the nesting; real pages nest a few dozen deep, so a page nested thousands deep is refused.
@@ -82,6 +83,7 @@ export function htmlToText(html: string): HtmlText {
           cells = [];
         } else if (name === 'td' || name === 'th') {
           if (cells) inline = '';
+          span = Math.min(Math.max(Number(attributes.colspan) || 1, 1), 20);
         } else if (name === 'br') {
           inline += '\n';
         } else if (BLOCKS.has(name)) {
@@ -99,7 +101,9 @@ export function htmlToText(html: string): HtmlText {
           return;
         }
         if (name === 'td' || name === 'th') {
-          if (cells) cells.push(inline.replace(/\s+/g, ' ').replace(/;\s*$/, '').trim());
+          // A cell spanning columns keeps the columns after it, empty, so cells stay under their headers.
+          if (cells) cells.push(inline.replace(/\s+/g, ' ').replace(/;\s*$/, '').trim(), ...new Array<string>(span - 1).fill(''));
+          span = 1;
           inline = '';
         } else if (cells && CELL_BREAKS.has(name)) {
           cellBreak();

@@ -129,7 +129,7 @@ function fragmentsOf(items: PdfItem[]): Fragment[] {
   for (const item of items) {
     const size = item.size || 10;
     // pdf.js fills a wide gap (between table cells, or before a right-aligned number) with one wide space.
-    if (!item.str.trim() && item.width > size * 1.5) {
+    if (!item.str.trim() && item.width > size) {
       finish();
       continue;
     }
@@ -211,9 +211,10 @@ interface Table {
 }
 
 /**
- * Tables: a row is two or more groups side by side starting at one height; a table is a first row and the
- * rows after it whose groups start in its columns and fit within them (a row may leave columns empty). A
- * two-column page or cover is one such "row" and nothing follows in its columns, so it stays prose.
+ * Tables: a row is two or more groups side by side starting at one height; a table is such a row and the
+ * rows after it, whose groups start in its columns (a later row may add a column an earlier row left empty,
+ * as a header row with an empty first cell does) or, alone in their row, start in a column and fit in it. A
+ * two-column page or cover is one such "row" with nothing after it in its columns, so it stays prose.
  */
 function findTables(groups: Group[]): Map<number, Table> {
   const tables = new Map<number, Table>();
@@ -224,16 +225,18 @@ function findTables(groups: Group[]): Map<number, Table> {
       i += 1;
       continue;
     }
-    const columns = first.map((g) => g.x0);
+    let columns = first.map((g) => g.x0);
     const rows: Group[][] = [first];
     let j = i + first.length;
-    let bottom = Math.min(...first.map((g) => g.frags.at(-1)?.y ?? g.top));
+    let bottom = lowest(first);
     while (j < groups.length) {
       const row = rowAt(groups, j);
-      const fits = row.every((g) => columnOf(columns, g) !== null) && (row[0]?.top ?? 0) < bottom;
-      if (!fits) break;
+      if ((row[0]?.top ?? 0) >= bottom) break;
+      const widened = row.length >= 2 ? mergeColumns(columns, row) : null;
+      if (widened) columns = widened;
+      else if (!(row.length === 1 && row[0] && columnOf(columns, row[0]) !== null)) break;
       rows.push(row);
-      bottom = Math.min(...row.map((g) => g.frags.at(-1)?.y ?? g.top));
+      bottom = lowest(row);
       j += row.length;
     }
     if (rows.length >= 2) {
@@ -244,6 +247,20 @@ function findTables(groups: Group[]): Map<number, Table> {
     }
   }
   return tables;
+}
+
+const lowest = (row: Group[]): number => Math.min(...row.map((g) => g.frags.at(-1)?.y ?? g.top));
+
+/** The columns with a multi-cell row's starts added, or null when the row's cells cut across the columns. */
+function mergeColumns(columns: number[], row: Group[]): number[] | null {
+  const size = row[0]?.frags[0]?.size ?? 10;
+  const merged = [...columns];
+  for (const group of row) {
+    if (!merged.some((x) => Math.abs(x - group.x0) <= size * 0.6)) merged.push(group.x0);
+  }
+  merged.sort((a, b) => a - b);
+  const fits = row.every((group) => columnOf(merged, group) !== null);
+  return fits ? merged : null;
 }
 
 /** The groups from index i that start at the same height, each to the right of the one before. */

@@ -28,7 +28,7 @@ export function joinPages(layouts: PageLayout[]): DocumentText {
   const pages = layouts.map((layout) => (layout ? pageLines(layout, usual) : []));
   const running = runningLines(pages);
   const kept = pages.map((lines) => lines.filter((line, i) => !isFurniture(line, i, lines, running)));
-  const resolve = hyphenResolver(kept);
+  const resolve = hyphenResolver(pages);
   const levels = headingLevels(kept);
 
   let text = '';
@@ -117,6 +117,7 @@ function hyphenResolver(pages: LaidLine[][]): (text: string) => string {
       }
     }
   }
+  const words = [...seen.keys()];
   return (text) => {
     if (!text.includes(HYPHEN_MARK)) return text;
     return text.replace(/(\p{L}*)\uE000(\p{L}*)/gu, (_match, left: string, right: string) => {
@@ -124,7 +125,8 @@ function hyphenResolver(pages: LaidLine[][]): (text: string) => string {
       const hyphenated = `${left}-${right}`.toLowerCase();
       const joinedCount = seen.get(joined) ?? 0;
       const hyphenCount = seen.get(hyphenated) ?? 0;
-      const prefixed = HYPHEN_PREFIXES.has(left.toLowerCase()) && (seen.get(right.toLowerCase()) ?? 0) > 0;
+      const stem = right.toLowerCase().slice(0, 5);
+      const prefixed = HYPHEN_PREFIXES.has(left.toLowerCase()) && right.length >= 3 && words.some((w) => w.startsWith(stem));
       const keep = hyphenCount > joinedCount || (hyphenCount === joinedCount && prefixed);
       return keep ? `${left}-${right}` : `${left}${right}`;
     });

@@ -23,10 +23,10 @@ export type CanonicalLine = {
 type Test = (stems: ReadonlySet<string>) => boolean;
 type Rule = CanonicalLine & { test: Test };
 
-const anyOf =
-  (...wordList: string[]): Test =>
-  (stems) =>
-    wordList.some((w) => stems.has(stem(w)));
+const anyOf = (...wordList: string[]): Test => {
+  const wanted = wordList.map(stem);
+  return (stems) => wanted.some((w) => stems.has(w));
+};
 
 const allOf =
   (...tests: Test[]): Test =>
@@ -301,6 +301,8 @@ function pillarNames(pillar: string): CanonicalLine['names'] {
   ];
 }
 
+const PILLAR_STEMS = new Map(PILLARS.map((p) => [p.key, new Set(p.words.map(stem))]));
+
 /**
  * What a pillar question asks beyond its pillar word: "keeping people safe and reducing crime",
  * "operate … sustainable … services", "treat the public and its workforce".
@@ -385,13 +387,25 @@ export function cycleOfPeriod(period: string | null | undefined): PeelCycle | nu
  * identical wording still meets.
  */
 export function questionKey(text: string): string {
+  const cached = KEYS.get(text);
+  if (cached !== undefined) return cached;
+  const key = keyOf(text);
+  // Reports repeat the same few names many times; a bounded memo keeps extraction of a long report fast.
+  if (KEYS.size > 5000) KEYS.clear();
+  KEYS.set(text, key);
+  return key;
+}
+
+const KEYS = new Map<string, string>();
+
+function keyOf(text: string): string {
   const exact = BY_NAME.get(exactName(text));
   if (exact) return exact;
   const stems = contentStems(text, FRAMING_STOP_WORDS);
   const set = new Set(stems);
   for (const rule of QUESTION_RULES) if (rule.test(set)) return rule.key;
   for (const pillar of PILLARS) {
-    const pillarStems = new Set(pillar.words.map(stem));
+    const pillarStems = PILLAR_STEMS.get(pillar.key) ?? new Set<string>();
     const names = stems.some((s) => pillarStems.has(s));
     const rest = stems.filter((s) => !pillarStems.has(s));
     if (names && rest.every((s) => PILLAR_PHRASE.has(s))) return pillar.key;
