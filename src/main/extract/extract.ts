@@ -35,9 +35,10 @@ export function extract(doc: DocumentText): Extraction {
 
   const tables = readJudgmentTables(lines, anchor);
   const groups = readGradeGroups(lines, anchor);
-  const structure = readStructure({ lines, anchor, tables, consumed: groups.consumed, published });
-  const laidOut = [...structure.judgments, ...groups.judgments];
   const named = readNamedGrades(lines, anchor, context);
+  const graded = [...groups.judgments, ...named];
+  const structure = readStructure({ lines, anchor, tables, consumed: groups.consumed, graded, published });
+  const laidOut = [...structure.judgments, ...groups.judgments];
   const kind = findKind(text, lines, laidOut.length + structure.findings.length > 0);
   const statements = readStatements(lines, singlePillar, anchor);
   const national = programme === 'Thematic' || programme === 'National' || programme === 'Joint';

@@ -68,13 +68,34 @@ function gradeColumns(rows: Line[], header: number, anchor: Anchorer): TableJudg
   return out;
 }
 
+/**
+ * Which column holds this report's grade when rows give several ("2023–25 grade | 2021/22 grade"): the one
+ * whose header names the latest year; null to take a row's first grade.
+ */
+function currentGradeColumn(rows: Line[]): number | null {
+  const header = rows.find((row) => !row.cells.some((cell) => gradeOfCell(cell)));
+  if (!header) return null;
+  let best: number | null = null;
+  let latest = 0;
+  header.cells.forEach((cell, c) => {
+    const year = Number(/\b((?:19|20)\d{2})/.exec(cell)?.[1] ?? 0);
+    if (year > latest && /grade|judg|rating|\b(?:19|20)\d{2}\b/i.test(cell)) {
+      latest = year;
+      best = c;
+    }
+  });
+  return best;
+}
+
 function gradeRows(rows: Line[], anchor: Anchorer): TableJudgment[] {
   const out: TableJudgment[] = [];
   let pillar: string | null = null;
+  const current = currentGradeColumn(rows);
   for (const row of rows) {
     const cells = row.cells.filter((cell) => cell);
     const named = cells.map((cell) => pillarHeading(cell) ?? pillarNamed(cell)).find((p) => p) ?? null;
-    const grade = cells.map((cell) => gradeOfCell(cell)).find((g) => g) ?? null;
+    const grades = row.cells.map((cell) => gradeOfCell(cell));
+    const grade = (current !== null ? grades[current] : null) ?? grades.find((g) => g) ?? null;
     if (!grade) {
       if (named) pillar = named;
       continue;

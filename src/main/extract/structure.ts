@@ -39,6 +39,8 @@ export interface StructureInput {
   tables: TableJudgment[];
   /** Lines already read as judgments grouped by grade. */
   consumed: Set<number>;
+  /** Areas other readings found graded: a heading naming one starts that area's findings. */
+  graded: ExtractedJudgment[];
   published: string | null;
 }
 
@@ -50,7 +52,8 @@ export interface StructureInput {
  * numbered heading ("Recommendation 1") and a paragraph labelled inline ("Cause of concern: …"). Wording is
  * not assumed beyond those section names.
  */
-export function readStructure({ lines, anchor, tables, consumed, published }: StructureInput): Structure {
+export function readStructure({ lines, anchor, tables, consumed, graded: others, published }: StructureInput): Structure {
+  const otherAreas = new Set(others.map((j) => j.question && normaliseForCompare(j.question)).filter(Boolean));
   const pillarJudgments: ExtractedJudgment[] = [];
   const bodyJudgments: ExtractedJudgment[] = [];
   const findings: ExtractedFinding[] = [];
@@ -233,7 +236,8 @@ export function readStructure({ lines, anchor, tables, consumed, published }: St
     }
     if (/^\d{1,2}\.?$/.test(text) || /^(?:last updated|published|date)\b/i.test(text)) return;
     heading = isHeadingLike(line) ? line : null;
-    if (heading && (line.heading !== null || line.blockStart) && isKnownArea(text) && !pillarQuestion(text)) {
+    const named = heading && (line.heading !== null || line.blockStart) && !pillarQuestion(text);
+    if (named && (isKnownArea(text) || otherAreas.has(normaliseForCompare(text)))) {
       const known = matchTable(tables, text);
       pillar = known?.pillar ?? pillar;
       question = known?.question ?? text;

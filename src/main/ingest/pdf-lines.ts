@@ -289,11 +289,21 @@ function columnOf(columns: number[], group: Group): number | null {
 }
 
 function tableLines(table: Table): LaidLine[] {
+  const tableRight = Math.max(...table.rows.flat().map((g) => g.x1));
   return table.rows.map((row) => {
     const cells = table.columns.map(() => '');
     for (const group of row) {
       const column = columnOf(table.columns, group) ?? 0;
-      const text = group.frags.reduce((sofar, frag) => (sofar ? joinWrapped(sofar, frag.text) : frag.text), '');
+      const right = (table.columns[column + 1] ?? tableRight + (group.frags[0]?.size ?? 10)) - (group.frags[0]?.size ?? 10) * 0.5;
+      // Lines that would not have fitted more are wrapped; a short line ends an entry ("Investigating crime; …").
+      const text = group.frags.reduce((sofar, frag, i) => {
+        if (!sofar) return frag.text;
+        const before = group.frags[i - 1];
+        const word = (/^\S+/.exec(frag.text)?.[0].length ?? 0) * ((frag.x1 - frag.x0) / Math.max(1, frag.text.length));
+        const wrapped = before !== undefined && before.x1 + word + before.size * 0.25 >= right - before.size;
+        if (wrapped) return joinWrapped(sofar, frag.text);
+        return /[.;:,]$/.test(sofar) ? `${sofar} ${frag.text}` : `${sofar}; ${frag.text}`;
+      }, '');
       cells[column] = cells[column] ? `${cells[column]} ${text}` : text;
     }
     const frags = row.flatMap((g) => g.frags);
