@@ -28,7 +28,8 @@ export function extract(doc: DocumentText): Extraction {
   const text = doc.text;
   const published = findPublished(lines);
   const programme = findProgramme(text, lines);
-  const period = findPeriod(text, lines);
+  // A thematic, joint or national report covers no PEEL period, whatever earlier inspections it cites.
+  const period = programme === 'PEEL' || programme === null ? findPeriod(text, lines) : null;
   const inspectionType = findInspectionType(text, lines, programme, period);
   const singlePillar = (PILLARS as readonly string[]).includes(inspectionType ?? '') ? inspectionType : null;
   const context = { pillar: singlePillar, period };
@@ -37,7 +38,9 @@ export function extract(doc: DocumentText): Extraction {
   const groups = readGradeGroups(lines, anchor);
   const named = readNamedGrades(lines, anchor, context);
   const graded = [...groups.judgments, ...named];
-  const structure = readStructure({ lines, anchor, tables, consumed: groups.consumed, graded, published });
+  // A revisit restates recommendations "within three months" of the original report, not of the revisit.
+  const from = inspectionType === 'Revisit' ? null : published;
+  const structure = readStructure({ lines, anchor, tables, consumed: groups.consumed, graded, published: from });
   const laidOut = [...structure.judgments, ...groups.judgments];
   const kind = findKind(text, lines, laidOut.length + structure.findings.length > 0);
   const statements = readStatements(lines, singlePillar, anchor);

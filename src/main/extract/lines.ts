@@ -73,13 +73,15 @@ export function splitLines(doc: DocumentText): Line[] {
       start += innerLead;
       end -= innerTrail;
     }
+    const heading = lead?.[1] ? lead[1].length : (headingStarts.get(lineStart) ?? null);
     lines.push({
       index: lines.length,
       start,
       end,
       text: cleanInline(doc.text.slice(start, end)),
-      bullet: Boolean(lead?.[2] || lead?.[3]),
-      heading: lead?.[1] ? lead[1].length : (headingStarts.get(lineStart) ?? null),
+      // "1. Introduction" set as a heading is a numbered heading, not a list item.
+      bullet: heading === null && Boolean(lead?.[2] || lead?.[3]),
+      heading,
       cells: [],
       table: null,
       blockStart: blank,

@@ -42,7 +42,7 @@ export function findForce(text: string, programme: string | null): string | null
  * new name on reports HMIC published); an undated one by the name it uses, or failing that by its period.
  */
 export function findInspectorate(text: string, period: string | null, published: string | null): string | null {
-  const mentions = /\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary\b|\bPEEL\b/i.test(text);
+  const mentions = /\bHMICFRS\b|\bHMIC\b|Inspector(?:ate)? of Constabulary\b|\bPEEL\b/i.test(text);
   if (published && mentions) return published >= '2017-07-19' ? 'HMICFRS' : 'HMIC';
   if (/\bHMICFRS\b|Inspectorate of Constabulary and Fire (?:&|and) Rescue Services/i.test(text)) return 'HMICFRS';
   if (/\bHMIC\b|Inspectorate of Constabulary\b/i.test(text)) return 'HMIC';
@@ -59,11 +59,19 @@ const NATIONAL = /\bstate of policing\b|\bnational (?:report|overview|inspection
 
 /** "PEEL", "Thematic", "Joint" (with other inspectorates, custody visits among them) or "National", from the opening first. */
 export function findProgramme(text: string, lines: Line[]): string | null {
-  const opening = top(lines, 15);
-  if (PEEL.test(opening)) return 'PEEL';
-  if (JOINT.test(opening)) return 'Joint';
-  if (THEMATIC.test(opening)) return 'Thematic';
-  if (NATIONAL.test(opening)) return 'National';
+  // The title block first: a thematic's foreword may cite "our PEEL inspections".
+  const titleLike = (n: number): string =>
+    lines
+      .slice(0, n)
+      .filter((line) => line.text.split(' ').length <= 20)
+      .map((line) => line.text)
+      .join('\n');
+  for (const opening of [titleLike(4), titleLike(15), top(lines, 15)]) {
+    if (PEEL.test(opening)) return 'PEEL';
+    if (JOINT.test(opening)) return 'Joint';
+    if (THEMATIC.test(opening)) return 'Thematic';
+    if (NATIONAL.test(opening)) return 'National';
+  }
   if (PEEL.test(text)) return 'PEEL';
   return null;
 }
@@ -77,7 +85,8 @@ const ALL_THREE = /effectiveness,?\s+efficiency,?\s+(?:and\s+)?legitimacy/i;
  */
 export function findInspectionType(text: string, lines: Line[], programme: string | null, period: string | null): string | null {
   const opening = top(lines, 15);
-  if (/\brevisit\b/i.test(opening)) return 'Revisit';
+  const titles = lines.slice(0, 15).filter((line) => line.heading !== null || line.text.split(' ').length <= 15 || line.index < 3);
+  if (titles.some((line) => /\brevisit\b/i.test(line.text))) return 'Revisit';
   if (/\bcauses? of concern\b/i.test(opening) && /^dear\b/im.test(top(lines, 30))) return 'Cause of concern';
   if (programme === 'Joint' && /\bcustody\b/i.test(opening)) return 'Custody';
   for (const match of opening.matchAll(PILLAR_TITLE)) {
@@ -121,7 +130,7 @@ export function findPeriod(text: string, lines: Line[]): string | null {
 }
 
 const DATE_LABEL =
-  /^(?:last updated|published(?: on)?|publication date|date published|date of publication|posted(?: on)?|date(?: of meeting)?|issued(?: on)?)\s*:?\s*(.+)$/i;
+  /^(?:last updated|published(?: on)?|publication date|date published|date of publication|posted(?: on)?|date(?: of meeting)?|issued(?: on)?|laid before parliament(?: on)?)\s*:?\s*(.+)$/i;
 
 /**
  * The publication date as ISO yyyy-mm-dd: from a labelled line ("Published 14 March 2024"), a meeting's
@@ -184,6 +193,10 @@ export function findTitle(lines: Line[], kind: DocumentKind): string | null {
     const next = date >= 0 ? lines[date + 1] : undefined;
     if (next) return next.text;
   }
+  // A letter's title is its subject line, just after "Dear …".
+  const dear = lines.slice(0, 30).findIndex((l) => /^dear\b/i.test(l.text));
+  const subject = dear >= 0 ? lines[dear + 1] : undefined;
+  if (subject && subject.text.split(' ').length <= 25 && !/[.:]$/.test(subject.text)) return subject.text;
   const candidates = lines
     .slice(0, 25)
     .filter(

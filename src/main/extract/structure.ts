@@ -175,6 +175,12 @@ export function readStructure({ lines, anchor, tables, consumed, graded: others,
       }
     }
 
+    if (line.bullet && text.split(' ').length < 3 && !/[.;:,]$/.test(text)) {
+      // "1. Introduction": a numbered section heading ends the list it follows.
+      mode = 'none';
+      heading = line;
+      return;
+    }
     if (line.bullet) {
       const confidence = fromHeading ? 0.95 : 0.9;
       if (mode === 'improvement') add('area-for-improvement', line, 'list', confidence);
