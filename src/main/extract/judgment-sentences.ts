@@ -1,8 +1,8 @@
 import type { ExtractedJudgment } from '../../shared/domain/extraction';
 import type { Grade } from '../../shared/domain/grades';
-import { isAreaName, questionKey } from '../../shared/domain/question-key';
+import { cycleOfPeriod, isAreaName, nameInCycle, questionKey } from '../../shared/domain/question-key';
 import type { Anchorer } from './anchors';
-import { areaName, isKnownArea, judgmentConfidence } from './areas';
+import { areaName, isKnownArea, judgmentConfidence, pillarNamed } from './areas';
 import { GRADE_WORDS, gradeFromWords } from './grade-text';
 import { isHeadingLike, type Line } from './lines';
 import { maskInline } from './mask';
@@ -13,13 +13,23 @@ const OCCURRENCE = new RegExp(String.raw`${Q}\b(${GRADE_WORDS})\b${Q}`, 'gi');
 /** "outstanding, good, adequate, requires improvement or inadequate": the scale described, nothing judged. */
 const SCALE = new RegExp(String.raw`\b(?:${GRADE_WORDS})${Q}\s*(?:,|\bor\b|/)\s*${Q}(?:${GRADE_WORDS})\b`, 'i');
 /** What comes before a grade that states one: "is", "was judged", "has been assessed as", "a grade of". */
-const CUE =
-  /(?:\b(?:is|was|are|were|be|been|being|as|remains|remained|stays|judged|graded|rated|assessed|found|considered|deemed|received|achieved|given|got|scored)|\b(?:a|an) (?:grade|rating|judg(?:e)?ment) of|\boverall (?:grade|judg(?:e)?ment|rating) (?:of|was|is)|[:–—])\s*(?:(?:to be|as|a|an|overall|now|still|also)\s+)*$/i;
+const CUE = new RegExp(
+  String.raw`(?:\b(?:is|was|are|were|be|been|being|as|remains|remained|stays|judged|graded|rated|assessed|found|considered|deemed|received|achieved|given|got|scored)` +
+    // "judged the force adequate", "found Northmoor Police to be good", "graded them as outstanding"
+    String.raw`(?:\s+(?:the force|the constabulary|it|them|(?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:police|constabulary)))?` +
+    String.raw`|\b(?:a|an) (?:grade|rating|judg(?:e)?ment) of|\boverall (?:grade|judg(?:e)?ment|rating) (?:of|was|is)|[:–—])\s*(?:(?:to be|to|as|a|an|overall|now|still|also)\s+)*$`,
+  'iu',
+);
 const CONTINUES_LIST = /(?:,|;|\band|\bbut|\bwhile|\bwhereas|\band (?:was|is)|\bbut (?:was|is))\s*$/i;
 const NEGATED = /\b(?:not|no longer|never|from|previously|formerly|once)\s+(?:(?:been|be|judged|graded|rated|assessed|as)\s+){0,3}$/i;
 const AREA_AFTER = new RegExp(String.raw`^${Q}\s*(?:overall\s+)?(?:at|in|for|when it comes to|in (?:relation to|respect of)|on)\s+`, 'i');
-/** Where an area named after a grade ends. */
-const AREA_END = /[;.!?]|,\s*(?:and|but|while|whereas|although|with|which|where|as|it|the force)\b|\s(?:but|while|whereas|although|because|though)\s|\s[–—]\s|\s-\s/i;
+/** Where the words after a grade certainly stop naming areas. */
+const PHRASE_END = /[;.!?]|\s(?:but|while|whereas|although|because|though)\s|\s[–—]\s|\s-\s/i;
+/** Where an area the vocabulary does not know is taken to end. */
+const AREA_END = /,\s*(?:and|but|while|whereas|although|with|which|where|as|it|the force|according)\b/i;
+/** Between areas of a list: ", ", ", and ", " and ". */
+const LIST_SEPARATOR = /\s*,\s*(?:and\s+)?|\s+and\s+/g;
+const LEADING_PREPOSITION = /^(?:at|in|for|on|when it comes to)\s+/i;
 const QUANTITY = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|all|most|some|many|several|a number|each|every|parts?|places|a few|few|both|these|the remaining|other|its other)\b/i;
 const CONTEXT_WORDS = /^(?:this|that|it|this area|that area|these areas|them|doing so|this work)$/i;
 const FORCE_LEAD = /^(?:the force['’]s|its|the constabulary['’]s|[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)*\s+(?:police|constabulary)['’]s)\s+(?:approach to|work (?:on|in)|performance (?:in|at|on)|ability to)?\s*/iu;
@@ -49,8 +59,8 @@ export function readSentenceJudgments(lines: Line[], anchor: Anchorer, context: 
     if (line.cells.length > 0) continue;
     const raw = maskInline(anchor(line.start, line.end).quote);
     for (const sentence of sentencesOf(raw)) {
-      if (SCALE.test(sentence.text) || isHistory(sentence.text, firstYear)) continue;
-      out.push(...judgmentsIn(sentence.text, line.start + sentence.start, line, heading, context, anchor));
+      if (SCALE.test(sentence.text)) continue;
+      out.push(...judgmentsIn(sentence.text, line.start + sentence.start, line, heading, context, anchor, firstYear));
     }
     if (line.heading !== null || (isHeadingLike(line) && !gradeFromWords(line.text))) heading = line;
   }
@@ -75,10 +85,11 @@ function sentencesOf(text: string): Sentence[] {
   return out;
 }
 
-function isHistory(sentence: string, firstYear: number): boolean {
-  if (/\b(?:previous(?:ly)?|last (?:inspection|year|time)|at (?:our|the) last|in the past|used to be)\b/i.test(sentence)) return true;
+/** What a sentence says before a grade places it in the past: "In 2017, we judged …", "previously graded …". */
+function isHistory(before: string, firstYear: number): boolean {
+  if (/\b(?:previous(?:ly)?|last (?:inspection|year|time)|at (?:our|the) last|in the past|used to be|formerly)\b/i.test(before)) return true;
   if (!firstYear) return false;
-  for (const match of sentence.matchAll(/\b((?:19|20)\d{2})\b/g)) if (Number(match[1]) < firstYear) return true;
+  for (const match of before.matchAll(/\b((?:19|20)\d{2})\b/g)) if (Number(match[1]) < firstYear) return true;
   return false;
 }
 
@@ -89,6 +100,7 @@ function judgmentsIn(
   heading: Line | null,
   context: SentenceContext,
   anchor: Anchorer,
+  firstYear: number,
 ): ExtractedJudgment[] {
   const found: ExtractedJudgment[] = [];
   const occurrences = [...sentence.matchAll(OCCURRENCE)];
@@ -103,17 +115,20 @@ function judgmentsIn(
     const next = occurrences[k + 1];
     const after = sentence.slice(afterStart, next ? next.index : sentence.length);
     clauseStart = afterStart;
-    if (!grade || NEGATED.test(before)) return;
+    if (!grade || NEGATED.test(before) || isHistory(sentence.slice(0, at), firstYear)) return;
+    const wasAccepted = accepted;
     const verbal = /^requir(?:es|ed)\s+improvement/i.test(occurrence[1] ?? '');
-    const cued = CUE.test(before) || verbal || (accepted && CONTINUES_LIST.test(before)) || (line.bullet && !before.trim());
+    const cued = CUE.test(before) || verbal || (wasAccepted && CONTINUES_LIST.test(before)) || (line.bullet && !before.trim());
+    // A grade stated for "three areas" is still a statement: the next grade in the list may name its area.
+    if (cued) accepted = true;
     const quoted = /^["'‘’“”]/.test(occurrence[0]);
     const explicit = /\b(?:judged|graded|rated|assessed|grade|judg(?:e)?ment|rating)\b/i.test(sentence) || quoted;
     const forward = AREA_AFTER.exec(after);
     if (forward && (cued || quoted)) {
       const phrase = after.slice(forward[0].length);
-      const end = AREA_END.exec(phrase);
+      const end = PHRASE_END.exec(phrase);
       const area = phrase.slice(0, end ? end.index : phrase.length).replace(/[\s,;]+(?:and|or)?\s*$/i, '').trim();
-      const made = fromArea(area, grade, line, heading, context, explicit, range);
+      const made = fromArea(area, grade, line, heading, context, explicit, range, false, before);
       if (made.length > 0) {
         found.push(...made);
         accepted = true;
@@ -149,22 +164,79 @@ function fromArea(
   explicit: boolean,
   range: ExtractedJudgment['anchor'],
   subject = false,
+  before = '',
 ): ExtractedJudgment[] {
-  const area = text.replace(FORCE_LEAD, '').replace(/^(?:how (?:well )?(?:it|the force)\s+)/i, '').trim();
+  let area = text.replace(FORCE_LEAD, '').replace(/^(?:how (?:well )?(?:it|the force)\s+)/i, '').trim();
+  // "requires improvement in three areas: investigating crime, …" names its areas after the colon.
+  area = area.replace(/^(?:\w+\s+)?(?:areas?|aspects?)(?: of policing)?\s*[:–—]\s*/i, '');
   if (!area) return [];
   if (CONTEXT_WORDS.test(area)) return fromContext('it', grade, heading, explicit, range);
   const pillar = pillarOf(area);
   if (pillar) return [judgment(pillar, null, grade, 0.85, range)];
   if (/^keeping people safe and reducing crime$/i.test(area)) return [judgment(context.pillar, null, grade, context.pillar ? 0.8 : 0.6, range)];
   if (QUANTITY.test(area)) return [];
-  const words = area.split(/\s+/).length;
-  if (words > 20) return [];
-  const parts = splitKnown(area);
-  if (parts) return parts.map((part) => judgment(null, areaName(part), grade, judgmentConfidence('sentence', true), range));
-  const known = isKnownArea(area);
-  if (!known && (subject || words < 2)) return [];
-  const confidence = known ? judgmentConfidence('sentence', true) : explicit || line.bullet ? 0.65 : 0.6;
-  return [judgment(null, areaName(area), grade, confidence, range)];
+  const known = knownAreas(area);
+  if (known) {
+    return known.map((part) => {
+      const ofPillar = pillarNamed(part);
+      if (ofPillar) return judgment(ofPillar, null, grade, 0.85, range);
+      return judgment(null, officialName(part, context), grade, judgmentConfidence('sentence', true), range);
+    });
+  }
+  const end = AREA_END.exec(area);
+  const unknown = area.slice(0, end ? end.index : area.length).trim();
+  const words = unknown.split(/\s+/).length;
+  if (subject || words < 2 || words > 16) return [];
+  // An area the vocabulary does not know counts only when the force is what the sentence grades.
+  if (!line.bullet && !explicit && !/\b(?:the force|it|the constabulary|police|constabulary)\b/i.test(before)) return [];
+  return [judgment(null, areaName(unknown), grade, explicit || line.bullet ? 0.65 : 0.6, range)];
+}
+
+/**
+ * The areas a phrase names, when it is one area or a list of them that the vocabulary knows: the most
+ * areas, each distinct, that cover it ("investigating crime and managing offenders and suspects" is two, the
+ * second a 2021/22 name); a name some cycle used whole ("preventing crime and tackling anti-social
+ * behaviour") stays whole. A list followed by other words keeps its known start.
+ */
+function knownAreas(phrase: string): string[] | null {
+  if (isAreaName(phrase)) return [phrase];
+  const cuts: Array<{ start: number; end: number }> = [];
+  for (const match of phrase.matchAll(LIST_SEPARATOR)) cuts.push({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+  if (cuts.length > 10) return isKnownArea(phrase) ? [phrase] : null;
+  for (let last = cuts.length; last >= 0; last -= 1) {
+    // The phrase up to cut `last` (all of it first), split at every subset of the cuts before it.
+    const stop = last === cuts.length ? phrase.length : cuts[last]!.start;
+    let best: string[] | null = null;
+    let bestExact = -1;
+    for (let mask = 0; mask < 1 << last; mask += 1) {
+      const segments: string[] = [];
+      let from = 0;
+      for (let c = 0; c < last; c += 1) {
+        if (!(mask & (1 << c))) continue;
+        segments.push(phrase.slice(from, cuts[c]!.start));
+        from = cuts[c]!.end;
+      }
+      segments.push(phrase.slice(from, stop));
+      const cleaned = segments.map((seg) => seg.replace(LEADING_PREPOSITION, '').trim());
+      if (cleaned.some((seg) => !seg || !isKnownArea(seg))) continue;
+      if (new Set(cleaned.map(questionKey)).size !== cleaned.length) continue;
+      const exact = cleaned.filter(isAreaName).length;
+      if (!best || cleaned.length > best.length || (cleaned.length === best.length && exact > bestExact)) {
+        best = cleaned;
+        bestExact = exact;
+      }
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+/** A known area stated in a sentence is named as the report's cycle names it ("investigates crime" → "Investigating crime"). */
+function officialName(phrase: string, context: SentenceContext): string {
+  if (isAreaName(phrase)) return areaName(phrase);
+  const key = questionKey(phrase);
+  const cycle = cycleOfPeriod(context.period);
+  return (cycle ? nameInCycle(key, cycle) : null) ?? areaName(phrase);
 }
 
 /** "effectiveness", "the legitimacy with which it keeps people safe", "how legitimately it keeps people safe". */
@@ -179,17 +251,6 @@ function pillarOf(area: string): string | null {
     return pillarFromWord(word);
   }
   return null;
-}
-
-/** An area list whose every part the vocabulary knows, as separate areas; null when it is one area. */
-function splitKnown(area: string): string[] | null {
-  // "preventing crime and tackling anti-social behaviour" is one 2018/19 component, not two areas.
-  if (isAreaName(area)) return null;
-  const parts = area.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((p) => p.trim()).filter(Boolean);
-  if (parts.length < 2) return null;
-  const keys = parts.map((p) => (isKnownArea(p) ? questionKey(p) : null));
-  if (keys.some((k) => k === null) || new Set(keys).size !== keys.length) return null;
-  return parts;
 }
 
 /** The area named before the grade: a quoted category, a pillar, or an area the vocabulary knows. */

@@ -20,6 +20,8 @@ export function findForce(text: string, programme: string | null): string | null
   if (programme === 'Thematic' || programme === 'National') return null;
   const counts = new Map<string, number>();
   for (const match of text.matchAll(FORCE)) {
+    // "Northmoor Police and Crime Panel", "… Police and Crime Commissioner" name an office, not the force.
+    if (/^\s+and\s+crime\b/i.test(text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 12))) continue;
     const words = match[0].split(/\s+/);
     while (words.length > 1 && NOT_A_FORCE.test(words[0] ?? '')) words.shift();
     if (words.length < 2 || words.some((w) => /^\p{Lu}{2,}$/u.test(w))) continue;
@@ -111,7 +113,7 @@ const YEAR = String.raw`((?:19|20)\d{2}(?:[ \t]*[/–-][ \t]*(?:(?:19|20)\d{2}|\
 const PERIOD_PATTERNS = [
   new RegExp(String.raw`\bPEEL:?[ \t]+(?:[A-Za-z]+[ \t]+){0,4}${YEAR}`),
   new RegExp(String.raw`\b(?:legitimacy|effectiveness|efficiency|leadership)[ \t]+${YEAR}`, 'i'),
-  new RegExp(String.raw`\b${YEAR}[ \t]+(?:PEEL[ \t]+)?(?:legitimacy|effectiveness|efficiency|leadership|integrated|PEEL)[ \t]+(?:report|inspection|assessment)`, 'i'),
+  new RegExp(String.raw`\b${YEAR}[ \t]+(?:PEEL[ \t]+)?(?:legitimacy|effectiveness|efficiency|leadership|integrated|PEEL)[ \t]+(?:report|inspection|assessment|programme|cycle)`, 'i'),
 ];
 
 /**
@@ -143,7 +145,7 @@ export function findPublished(lines: Line[]): string | null {
     if (date) return date;
   }
   for (const line of lines.slice(0, 40)) {
-    const held = /\bheld (?:on|at [^,]+ on) ((?:\p{L}+day,? )?\d{1,2}(?:st|nd|rd|th)? \p{L}+ \d{4})/iu.exec(line.text);
+    const held = /\bnext meeting\b/i.test(line.text) ? null : /\bheld\b[^.]{0,80}?\bon ((?:\p{L}+day,? )?\d{1,2}(?:st|nd|rd|th)? \p{L}+ \d{4})/iu.exec(line.text);
     const date = held?.[1] ? parseDate(held[1]) : null;
     if (date) return date;
   }
@@ -207,6 +209,7 @@ export function findTitle(lines: Line[], kind: DocumentKind): string | null {
         !/^agenda item\b/i.test(l.text) &&
         !DATE_LABEL.test(l.text) &&
         !INSPECTORATE_NAME.test(l.text) &&
+        !/^.{0,60}\s[–|-]\s(?:news|latest news|press releases?|media centre)$/i.test(l.text) &&
         parseDate(l.text) === null,
     );
   const titled = candidates.find((l) => l.heading === 1);
