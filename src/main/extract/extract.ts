@@ -42,13 +42,13 @@ export function extract(doc: DocumentText): Extraction {
   const from = inspectionType === 'Revisit' ? null : published;
   const structure = readStructure({ lines, anchor, tables, consumed: groups.consumed, graded, published: from });
   const laidOut = [...structure.judgments, ...groups.judgments];
-  const kind = findKind(text, lines, laidOut.length + structure.findings.length > 0);
-  const statements = readStatements(lines, singlePillar, anchor);
   const national = programme === 'Thematic' || programme === 'National' || programme === 'Joint';
+  const stated = !national && laidOut.length + named.length < 2 ? readSentenceJudgments(lines, anchor, context) : [];
+  const kind = findKind(text, lines, laidOut.length + structure.findings.length > 0, stated.length > 0);
+  const statements = readStatements(lines, singlePillar, anchor);
   // Leadership (2015–2017) had a narrative judgment only; revisits and cause-of-concern letters grade nothing.
   const ungraded = kind === 'inspection-report' && ['Leadership', 'Revisit', 'Cause of concern'].includes(inspectionType ?? '');
-  const readSentences = kind !== 'transcript' && kind !== 'board-paper' && !national && !ungraded && laidOut.length + named.length < 2;
-  const sentences = readSentences ? readSentenceJudgments(lines, anchor, context) : [];
+  const sentences = kind !== 'transcript' && kind !== 'board-paper' && !ungraded ? stated : [];
 
   const judgments = merge([...laidOut, ...named, ...statements.judgments, ...sentences]);
   const findings = kind === 'inspection-report' || kind === 'board-paper' ? structure.findings : [];

@@ -218,7 +218,7 @@ function knownAreas(phrase: string): string[] | null {
       }
       segments.push(phrase.slice(from, stop));
       const cleaned = segments.map((seg) => seg.replace(LEADING_PREPOSITION, '').trim());
-      if (cleaned.some((seg) => !seg || !isKnownArea(seg))) continue;
+      if (cleaned.some((seg) => !seg || !isAreaPhrase(seg))) continue;
       if (new Set(cleaned.map(questionKey)).size !== cleaned.length) continue;
       const exact = cleaned.filter(isAreaName).length;
       if (!best || cleaned.length > best.length || (cleaned.length === best.length && exact > bestExact)) {
@@ -229,6 +229,11 @@ function knownAreas(phrase: string): string[] | null {
     if (best) return best;
   }
   return null;
+}
+
+/** A name some cycle used, or a short phrase the vocabulary places: not a clause that happens to mention an area. */
+function isAreaPhrase(segment: string): boolean {
+  return isAreaName(segment) || (isKnownArea(segment) && segment.split(/\s+/).length <= 12 && !/[,;:()]/.test(segment));
 }
 
 /** A known area stated in a sentence is named as the report's cycle names it ("investigates crime" → "Investigating crime"). */

@@ -150,6 +150,12 @@ export function findPublished(lines: Line[]): string | null {
     if (date) return date;
   }
   for (const line of lines.slice(0, 15)) {
+    // "Notes of meeting, 3 March 2020": a short line ending with its date.
+    const trailing = /,\s*((?:\p{L}+day,? )?\d{1,2}(?:st|nd|rd|th)? \p{L}+ \d{4})$/u.exec(line.text);
+    if (trailing?.[1] && line.text.split(' ').length <= 10) {
+      const date = parseDate(trailing[1]);
+      if (date) return date;
+    }
     if (line.text.length <= 40) {
       const date = parseDate(line.text);
       if (date && line.text.replace(/\s+/g, ' ').length <= 30) return date;
@@ -158,14 +164,16 @@ export function findPublished(lines: Line[]): string | null {
   return null;
 }
 
-export function findKind(text: string, lines: Line[], hasJudgmentsOrFindings: boolean): DocumentKind {
+export function findKind(text: string, lines: Line[], hasJudgmentsOrFindings: boolean, statesGrades = false): DocumentKind {
   const opening = lines.slice(0, 30).map((line) => line.text);
   if ((opening.some((t) => /^to:/i.test(t)) && opening.some((t) => /^from:/i.test(t))) || /\bthe board is recommended\b/i.test(text)) {
     return 'board-paper';
   }
   if (lines.slice(0, 10).some((line) => /\btranscript\b/i.test(line.text))) return 'transcript';
   const head = top(lines, 20);
-  if (/\bminutes\b/i.test(head) || /^agenda item\b/im.test(head) || (/^present\s*:?$/im.test(text) && /^apologies\b/im.test(text))) return 'other';
+  if (/\bminutes\b|\bnotes of (?:the )?meeting\b|\bmeeting notes\b|^attendees\b/im.test(head) || /^agenda item\b/im.test(head) || (/^present\s*:?$/im.test(text) && /^apologies\b/im.test(text))) {
+    return 'other';
+  }
   if (/\b(?:press|news|media) release\b|\bpublished today\b|\bnotes to editors\b/i.test(text) || /^(?:news|latest news|press office|news and media)$/im.test(head)) {
     return 'press-release';
   }
@@ -174,7 +182,7 @@ export function findKind(text: string, lines: Line[], hasJudgmentsOrFindings: bo
   if (hasJudgmentsOrFindings || reportTitle.test(head)) return 'inspection-report';
   // A short page about a report, with no judgment or finding laid out as a report lays them out, is news about it.
   const aboutInspectorate = /\b(?:the inspectorate|HMICFRS|HMIC|inspectors?|His Majesty['’]s Inspectorate|Her Majesty['’]s Inspectorate)\b/.test(text);
-  if (aboutInspectorate && text.length < 12_000) return 'press-release';
+  if (aboutInspectorate && text.length < 12_000 && (statesGrades || /\b(?:said|says|commented)\b/i.test(text))) return 'press-release';
   if (findProgramme(text, lines)) return 'inspection-report';
   return 'other';
 }
@@ -212,7 +220,10 @@ export function findTitle(lines: Line[], kind: DocumentKind): string | null {
         !/^.{0,60}\s[–|-]\s(?:news|latest news|press releases?|media centre)$/i.test(l.text) &&
         parseDate(l.text) === null,
     );
-  const titled = candidates.find((l) => l.heading === 1);
+  // A news page's headline comes after its section label ("Latest news", "Press release").
+  const label = lines.slice(0, 10).findIndex((l) => /^(?:news|latest news|press release|news release|media release)$/i.test(l.text));
+  const afterLabel = label >= 0 ? candidates.find((l) => l.index > label) : undefined;
+  const titled = afterLabel ?? candidates.find((l) => l.heading === 1);
   const first = titled ?? candidates[0];
   if (!first) return null;
   const second = candidates[candidates.indexOf(first) + 1];
