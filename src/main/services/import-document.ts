@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import type { ImportOutcome } from '../../shared/api/reports';
 import { newTracking, type Finding, type Report } from '../../shared/domain';
 import { readDocument } from '../ingest';
-import { extract, supportingLinkKey } from '../extract';
+import { extract, forceMustAct, summariseExtraction, supportingLinkKey } from '../extract';
 import type { Store } from '../store/repository';
 import type { ReportDoc } from '../store/schema';
 
@@ -55,7 +55,8 @@ export async function importDocument(
     reportId: id,
     order,
     manual: false,
-    tracking: newTracking(),
+    // A deadline the report sets for the force (or all forces) is the finding's target date from the start.
+    tracking: { ...newTracking(), due: f.due && forceMustAct(f.addressee, extraction.force) ? f.due : null },
   }));
   const linkKey = supportingLinkKey(extraction);
   if (report.kind !== 'inspection-report' && linkKey) {
@@ -69,7 +70,12 @@ export async function importDocument(
   if (!stored.duplicate && report.kind === 'inspection-report' && linkKey) {
     await adoptSupportingDocuments(store, id, linkKey);
   }
-  return { id: stored.id, duplicate: stored.duplicate, title: store.reportDoc(stored.id)?.report.title ?? report.title };
+  return {
+    id: stored.id,
+    duplicate: stored.duplicate,
+    title: store.reportDoc(stored.id)?.report.title ?? report.title,
+    summary: summariseExtraction(extraction),
+  };
 }
 
 function keyOf(doc: ReportDoc): string | null {

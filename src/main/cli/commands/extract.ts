@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../../../shared/api/result';
+import type { Extraction } from '../../../shared/domain/extraction';
 import { readDocument } from '../../ingest';
 import { extract } from '../../extract';
 import type { Command } from '../command';
 
 /**
  * The extraction contract used for automation and accuracy measurement: one JSON object on stdout,
- * nothing else. Besides the contract's fields it carries each item's source anchor.
+ * nothing else. Besides the contract's fields it carries each item's source anchor. Every judgment and
+ * finding has `addressee`, `due`, `confidence` and `foundBy`, null when not known (a judgment has no
+ * addressee or deadline), so a consumer can rely on the keys.
  */
 export const extractCommand: Command = {
   name: 'extract',
@@ -17,6 +20,14 @@ export const extractCommand: Command = {
     const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
       throw new AppError('not-found', `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
     });
-    io.out(`${JSON.stringify(extract(await readDocument(file, bytes)), null, 2)}\n`);
+    io.out(`${JSON.stringify(withEveryField(extract(await readDocument(file, bytes))), null, 2)}\n`);
   },
 };
+
+function withEveryField(e: Extraction) {
+  return {
+    ...e,
+    judgments: e.judgments.map((j) => ({ ...j, addressee: null, due: null, confidence: j.confidence ?? null, foundBy: j.foundBy ?? null })),
+    findings: e.findings.map((f) => ({ ...f, addressee: f.addressee ?? null, due: f.due ?? null, confidence: f.confidence ?? null, foundBy: f.foundBy ?? null })),
+  };
+}
