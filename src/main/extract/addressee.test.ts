@@ -15,6 +15,11 @@ describe('addressedIn', () => {
     });
   });
 
+  it('reads past a preamble to the subject', () => {
+    expect(addressedIn('We recommend that, by 31 October 2024, all chief constables should:', null, null)).toEqual({ addressee: 'all chief constables', due: '2024-10-31' });
+    expect(addressedIn('Chief constables should, by 31 December 2024, publish their plans.', null, null)).toEqual({ addressee: 'chief constables', due: '2024-12-31' });
+  });
+
   it('takes a bullet’s addressee and deadline from its lead-in', () => {
     expect(addressedIn('review its call handling', 'Within three months, the force should:', '2022-06-14')).toEqual({ addressee: 'the force', due: '2022-09-14' });
     expect(addressedIn('review its call handling', 'To address this cause of concern, we recommend that within six months the force should:', '2019-09-27')).toEqual({

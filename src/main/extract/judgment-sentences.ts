@@ -55,8 +55,21 @@ export function readSentenceJudgments(lines: Line[], anchor: Anchorer, context: 
   const out: ExtractedJudgment[] = [];
   const firstYear = Number(/(?:19|20)\d{2}/.exec(context.period ?? '')?.[0] ?? NaN);
   let heading: Line | null = null;
+  let listed: Grade | null = null;
   for (const line of lines) {
     if (line.cells.length > 0) continue;
+    // "The force was judged to be good in the following areas:" and the areas as bullets after it.
+    if (listed && line.bullet) {
+      const area = line.text.replace(/[;,.]\s*(?:and|or)?$/i, '').trim();
+      const known = knownAreas(area);
+      for (const part of known ?? (area.split(/\s+/).length <= 12 ? [area] : [])) {
+        const range = anchor(line.start, line.end);
+        out.push({ ...judgment(pillarNamed(part), pillarNamed(part) ? null : officialName(part, context), listed, known ? 0.9 : 0.7, range), foundBy: 'list' });
+      }
+      continue;
+    }
+    listed = listLead(line.text);
+    if (listed) continue;
     const raw = maskInline(anchor(line.start, line.end).quote);
     for (const sentence of sentencesOf(raw)) {
       if (SCALE.test(sentence.text)) continue;
@@ -65,6 +78,16 @@ export function readSentenceJudgments(lines: Line[], anchor: Anchorer, context: 
     if (line.heading !== null || (isHeadingLike(line) && !gradeFromWords(line.text))) heading = line;
   }
   return out;
+}
+
+const LIST_LEAD = new RegExp(String.raw`${Q}\b(${GRADE_WORDS})\b${Q}\s*(?:(?:at|in|for)(?:\s+(?:the following(?: areas?(?: of policing)?)?|these areas?|(?:\w+\s+)?areas?(?: of policing)?))?)?\s*:$`, 'i');
+
+/** A line that gives one grade to the areas listed after it, cued as a statement of a grade. */
+function listLead(text: string): Grade | null {
+  const match = LIST_LEAD.exec(text);
+  if (!match?.[1]) return null;
+  const before = text.slice(0, match.index);
+  return CUE.test(before) || /^requir/i.test(match[1]) ? gradeFromWords(match[1]) : null;
 }
 
 interface Sentence {

@@ -166,6 +166,15 @@ describe('press releases, PCC and news pages, minutes', () => {
     }
   });
 
+  it('gives a grade to the areas listed after it', () => {
+    const text = 'Northmoor Police news\n\nHMICFRS said the force was judged to be good in the following areas:\n\n- investigating crime;\n- managing offenders.\n\nIt was found to be inadequate at:\n\n- responding to the public.';
+    expect(extract(textDoc(text)).judgments.map((j) => [j.question, j.grade, j.foundBy])).toEqual([
+      ['Investigating crime', 'Good', 'list'],
+      ['Managing offenders', 'Good', 'list'],
+      ['Responding to the public', 'Inadequate', 'list'],
+    ]);
+  });
+
   it('grades nothing in a scale, a history or a figure of speech', () => {
     const text = [
       'Northmoor Police news',

@@ -34,9 +34,11 @@ export interface PageLayout {
 
 export type PagePart = { kind: 'rows'; rows: LaidLine[] } | { kind: 'group'; frags: Fragment[]; x0: number; x1: number; right: number };
 
+/** Bullet glyphs, Word's Symbol and Wingdings ones (private-use code points in pdf.js's text) among them. */
+const GLYPHS = '•▪◦●‣∙⁃➢*–\\-\uF0B7\uF0A7\uF0D8\uF076\uF0FC';
 /** A line that starts a list item rather than continuing the line above. */
-const BULLET = /^([•▪◦●‣∙*–-]|\(?[0-9ivxIVX]{1,4}[.)]|\(?[a-z][.)])\s/u;
-const MARKER_ONLY = /^\s*(?:[•▪◦●‣∙*–-]|\(?[0-9ivxIVX]{1,4}[.)]|\(?[a-z][.)])\s*$/u;
+const BULLET = new RegExp(`^([${GLYPHS}]|\\(?[0-9ivxIVX]{1,4}[.)]|\\(?[a-z][.)])\\s`, 'u');
+const MARKER_ONLY = new RegExp(`^\\s*(?:[${GLYPHS}]|\\(?[0-9ivxIVX]{1,4}[.)]|\\(?[a-z][.)])\\s*$`, 'u');
 
 /** A run of text on one baseline with no wide gap in it. */
 export interface Fragment {
