@@ -30,7 +30,7 @@ export function addressedIn(text: string, leadIn: string | null, published: stri
 }
 
 /** Openings before the subject: "To address this cause of concern, ", "We recommend that ", "that ". */
-const PREAMBLE = /^[,\s]*(?:to [^,]{3,80},\s*|we (?:therefore |also )?recommend(?: that)?\s+|recommendation\s*\d*\s*[:.–-]\s*|that\s+|(?:by|before|no later than)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+\d{4}\s*,?\s*|within\s+\w+\s+(?:weeks?|months?|years?)\s*,?\s*|immediately\s*,?\s*)/i;
+const PREAMBLE = /^[,\s]*(?:to [^,]{3,80},\s*|we (?:therefore |also )?recommend(?: that)?[,\s]+|recommendation\s*\d*\s*[:.–-]\s*|that[,\s]+|(?:by|before|no later than)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+\d{4}\s*,?\s*|within\s+\w+\s+(?:weeks?|months?|years?)\s*,?\s*|immediately\s*,?\s*)/i;
 
 function readAddressed(text: string, published: string | null): Addressed {
   let sentence = text.trim();
