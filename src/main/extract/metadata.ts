@@ -4,7 +4,7 @@ import type { Line } from './lines';
 import { pillarFromWord, pillarHeading } from './vocabulary';
 
 const FORCE =
-  /\b(?:(?:Police Service of Northern Ireland|City of London Police|Metropolitan Police Service)|(?:\p{Lu}[\p{L}'’-]*[ \t]+)(?:(?:and[ \t]+)?\p{Lu}[\p{L}'’-]*[ \t]+){0,3}(?:Constabulary|Police(?: Service)?))\b/gu;
+  /\b(?:(?:Police Service of Northern Ireland|City of London Police|Metropolitan Police Service)|(?:\p{Lu}[\p{L}'’-]*[ \t]+)(?:(?:(?:and|&)[ \t]+)?\p{Lu}[\p{L}'’-]*[ \t]+){0,3}(?:Constabulary|Police(?: Service)?))\b/gu;
 const NOT_A_FORCE = /^(?:The|A|An|HM|HMIC|HMICFRS|Her|His|Our|This|Each|All|Every|Most|National|British Transport|Report|Inspection|Minutes|Item|Agenda|Dear|Chief|Dorset's)$/;
 
 /** The opening of a document: where titles, banners and dates are. */

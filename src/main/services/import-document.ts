@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { ImportOutcome } from '../../shared/api/reports';
 import { newTracking, type Finding, type Report } from '../../shared/domain';
+import type { Extraction } from '../../shared/domain/extraction';
 import { readDocument } from '../ingest';
 import { extract, forceMustAct, summariseExtraction, supportingLinkKey } from '../extract';
 import type { Store } from '../store/repository';
@@ -55,8 +56,9 @@ export async function importDocument(
     reportId: id,
     order,
     manual: false,
-    // A deadline the report sets for the force (or all forces) is the finding's target date from the start.
-    tracking: { ...newTracking(), due: f.due && forceMustAct(f.addressee, extraction.force) ? f.due : null },
+    // A deadline an inspection report sets for the force (or all forces) is the finding's target date from the
+    // start; a board paper's restatement of a finding leaves the officer's own tracking alone.
+    tracking: { ...newTracking(), due: targetDate(extraction, f) },
   }));
   const linkKey = supportingLinkKey(extraction);
   if (report.kind !== 'inspection-report' && linkKey) {
@@ -76,6 +78,11 @@ export async function importDocument(
     title: store.reportDoc(stored.id)?.report.title ?? report.title,
     summary: summariseExtraction(extraction),
   };
+}
+
+function targetDate(extraction: Extraction, finding: Extraction['findings'][number]): string | null {
+  if (extraction.kind !== 'inspection-report' || !finding.due) return null;
+  return forceMustAct(finding.addressee, extraction.force) ? finding.due : null;
 }
 
 function keyOf(doc: ReportDoc): string | null {
