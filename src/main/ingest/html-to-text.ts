@@ -91,7 +91,9 @@ export function htmlToText(html: string): HtmlText {
         }
         if (name === 'pre') preDepth += 1;
       },
-      ontext(text) {
+      ontext(raw) {
+        // Word's optional hyphens (soft hyphens) are invisible unless a line breaks there: not part of a word.
+        const text = raw.replace(/\u00ad/g, '');
         if (dropDepth === 0) inline += preDepth > 0 ? text : text.replace(/\s+/g, ' ');
       },
       onclosetag(name) {
