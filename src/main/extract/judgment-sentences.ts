@@ -33,6 +33,8 @@ const LEADING_PREPOSITION = /^(?:at|in|for|on|when it comes to)\s+/i;
 const QUANTITY = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|all|most|some|many|several|a number|each|every|parts?|places|a few|few|both|these|the remaining|other|its other)\b/i;
 const CONTEXT_WORDS = /^(?:this|that|it|this area|that area|these areas|them|doing so|this work)$/i;
 const FORCE_LEAD = /^(?:the force['’]s|its|the constabulary['’]s|[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)*\s+(?:police|constabulary)['’]s)\s+(?:approach to|work (?:on|in)|performance (?:in|at|on)|ability to)?\s*/iu;
+/** A single-pillar report's question in short: "keeping people safe and reducing crime". */
+const KEEPING_SAFE = /^(?:(?:in|at)\s+)?(?:how (?:well )?(?:it|the force)\s+)?keep(?:s|ing)? (?:people|the public|communities) safe and reduc(?:e|es|ing) crime$/i;
 const PILLAR_NOUN = /\b(effectiveness|effectively|efficiency|efficiently|legitimacy|legitimately|legitimate|effective|efficient)\b/i;
 
 export interface SentenceContext {
@@ -191,12 +193,12 @@ function fromArea(
 ): ExtractedJudgment[] {
   let area = text.replace(FORCE_LEAD, '').replace(/^(?:how (?:well )?(?:it|the force)\s+)/i, '').trim();
   // "requires improvement in three areas: investigating crime, …" names its areas after the colon.
-  area = area.replace(/^(?:\w+\s+)?(?:areas?|aspects?)(?: of policing)?\s*[:–—]\s*/i, '');
+  area = area.replace(/^(?:the\s+)?(?:following\s+)?(?:\w+\s+)?(?:areas?|aspects?)(?:\s+of\s+policing)?\s*(?:[:–—]|\bof\b)\s*/i, '');
   if (!area) return [];
   if (CONTEXT_WORDS.test(area)) return fromContext('it', grade, heading, explicit, range);
   const pillar = pillarOf(area);
   if (pillar) return [judgment(pillar, null, grade, 0.85, range)];
-  if (/^keeping people safe and reducing crime$/i.test(area)) return [judgment(context.pillar, null, grade, context.pillar ? 0.8 : 0.6, range)];
+  if (KEEPING_SAFE.test(area)) return context.pillar ? [judgment(context.pillar, null, grade, 0.8, range)] : [];
   if (QUANTITY.test(area)) return [];
   const known = knownAreas(area);
   if (known) {
@@ -287,6 +289,8 @@ function subjectOf(before: string): string | null {
   if (quoted?.[1]) return quoted[1];
   const clause = before.replace(CUE, '').split(/[,;:]|\bthat\b/).pop()?.trim() ?? '';
   if (pillarOf(clause)) return clause;
+  const safe = clause.replace(FORCE_LEAD, '').replace(/^(?:performance|work)\s+(?:in|at|on)\s+/i, '');
+  if (KEEPING_SAFE.test(safe)) return safe;
   const stripped = clause.replace(FORCE_LEAD, '').replace(/^(?:the|its|our|their)\s+/i, '');
   if (stripped && isKnownArea(stripped) && stripped.split(/\s+/).length <= 12) return stripped;
   return null;

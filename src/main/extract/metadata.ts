@@ -226,7 +226,8 @@ export function findTitle(lines: Line[], kind: DocumentKind): string | null {
   const titled = afterLabel ?? candidates.find((l) => l.heading === 1);
   const first = titled ?? candidates[0];
   if (!first) return null;
-  const second = candidates[candidates.indexOf(first) + 1];
+  // A title block repeated (a cover, then the first page's heading) is one title.
+  const second = candidates.slice(candidates.indexOf(first) + 1).find((l) => l.text !== first.text);
   // "PEEL" over "Police effectiveness, efficiency and legitimacy 2018/19" is one title.
   if (second && first.text.split(' ').length <= 2 && (second.heading !== null || (second.text.split(' ').length <= 12 && !/[.:]$/.test(second.text)))) {
     return `${first.text}: ${second.text}`;
