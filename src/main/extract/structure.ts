@@ -54,6 +54,8 @@ export interface StructureInput {
  */
 export function readStructure({ lines, anchor, tables, consumed, graded: others, published }: StructureInput): Structure {
   const otherAreas = new Set(others.map((j) => j.question && normaliseForCompare(j.question)).filter(Boolean));
+  // A question and its grade on one line ("…fairness and respect? Good") heads the findings after it.
+  const askedAt = new Map(others.filter((j) => j.foundBy === 'heading' && j.anchor).map((j) => [j.anchor?.start, j]));
   const pillarJudgments: ExtractedJudgment[] = [];
   const bodyJudgments: ExtractedJudgment[] = [];
   const findings: ExtractedFinding[] = [];
@@ -131,6 +133,15 @@ export function readStructure({ lines, anchor, tables, consumed, graded: others,
         const confidence = judgmentConfidence('heading', isKnownArea(graded.text));
         bodyJudgments.push({ pillar, question, grade, lastInspected, anchor: range, foundBy: 'heading', confidence });
       }
+      return;
+    }
+
+    const asked = askedAt.get(line.start);
+    if (asked) {
+      pillar = asked.pillar ?? pillar;
+      question = asked.question;
+      mode = 'none';
+      heading = null;
       return;
     }
 
