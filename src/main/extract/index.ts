@@ -1,2 +1,4 @@
 export { extract } from './extract';
 export { supportingLinkKey } from './link-key';
+export { summariseExtraction } from './summary';
+export { forceMustAct } from './addressee';

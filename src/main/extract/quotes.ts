@@ -39,7 +39,7 @@ function saidQuotes(lines: Line[], anchor: Anchorer): ExtractedQuote[] {
 function observationQuotes(lines: Line[], anchor: Anchorer): ExtractedQuote[] {
   const quotes: ExtractedQuote[] = [];
   lines.forEach((line, i) => {
-    if (!isHeadingLike(line) || !/\binspector'?s?'?\s+(?:observations|foreword|introduction|overview)\b/i.test(line.text)) return;
+    if (!isHeadingLike(line) || !/\binspector['’]?s?['’]?\s+(?:observations|foreword|introduction|overview)\b/i.test(line.text)) return;
     const body: Line[] = [];
     let speaker: string | null = null;
     for (let j = i + 1; j < lines.length; j += 1) {

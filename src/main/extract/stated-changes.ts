@@ -22,14 +22,14 @@ export function readStatements(lines: Line[], pillar: string | null, anchor: Anc
   for (const line of lines) {
     const overall = OVERALL.exec(line.text);
     if (overall?.[1] && !judgments.some((j) => j.question === null)) {
-      judgments.push({ pillar, question: null, grade: parseGrade(overall[1]), lastInspected: null, anchor: anchor(line.start, line.end) });
+      judgments.push({ pillar, question: null, grade: parseGrade(overall[1]), lastInspected: null, anchor: anchor(line.start, line.end), foundBy: 'sentence', confidence: 0.9 });
     }
     const assessed = ASSESSED.exec(line.text);
     if (!assessed?.[1] || !assessed[2]) continue;
     const question = assessed[1].replace(/^\d+(?:\.\d+)*\s+/, '').trim();
     const grade = parseGrade(assessed[2]);
     const range = anchor(line.start, line.end);
-    judgments.push({ pillar, question, grade, lastInspected: null, anchor: range });
+    judgments.push({ pillar, question, grade, lastInspected: null, anchor: range, foundBy: 'sentence', confidence: 0.9 });
     const change = assessed[3] ? readChange(assessed[3]) : null;
     if (change) statedChanges.push({ question, grade, ...change, anchor: range });
   }

@@ -17,6 +17,6 @@ export interface DocumentText {
   format: SourceFormat;
   text: string;
   pages: PageRange[];
-  /** Present when the source marks its structure up (HTML, DOCX). */
+  /** Present when the source marks its structure up (HTML, DOCX) or its layout shows it (PDF: type size, lists, tables). */
   blocks?: TextBlock[];
 }

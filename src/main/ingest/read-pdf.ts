@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { getDocumentProxy } from 'unpdf';
 import { AppError } from '../../shared/api/result';
-import type { PageRange } from '../../shared/domain/anchor';
 import type { DocumentText } from './document-text';
 import { IMPORT_LIMITS } from './limits';
-import { layoutPage, type PdfItem } from './pdf-lines';
+import { layoutPage, type PageLayout, type PdfItem } from './pdf-lines';
+import { joinPages } from './pdf-pages';
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 type Progress = (done: number, total: number) => void;
@@ -26,10 +26,10 @@ export async function readPdf(fileName: string, bytes: Uint8Array, onProgress?: 
     if (total > IMPORT_LIMITS.maxPdfPages) {
       throw new AppError('too-large', `${fileName} has ${total} pages; the limit is ${IMPORT_LIMITS.maxPdfPages}.`);
     }
-    const texts: string[] = new Array<string>(total).fill('');
+    const layouts: PageLayout[] = Array.from({ length: total }, () => ({ parts: [] }));
     let done = 0;
     const accept = (page: number, items: PdfItem[]): void => {
-      texts[page - 1] = layoutPage(items);
+      layouts[page - 1] = layoutPage(items);
       done += 1;
       onProgress?.(done, total);
     };
@@ -44,7 +44,7 @@ export async function readPdf(fileName: string, bytes: Uint8Array, onProgress?: 
         ...theirs.map((pages) => readPagesInWorker(bytes, pages, accept, fileName)),
       ]);
     }
-    return assemble(texts);
+    return joinPages(layouts);
   } finally {
     await document.destroy();
   }
@@ -100,17 +100,6 @@ function splitPages(numbers: number[], readers: number): number[][] {
   const run = 4;
   numbers.forEach((number, i) => shares[Math.floor(i / run) % readers]?.push(number));
   return shares;
-}
-
-function assemble(texts: string[]): DocumentText {
-  let text = '';
-  const pages: PageRange[] = [];
-  texts.forEach((pageText, i) => {
-    if (i > 0) text += '\n\n';
-    pages.push({ page: i + 1, start: text.length, end: text.length + pageText.length });
-    text += pageText;
-  });
-  return { format: 'pdf', text, pages };
 }
 
 interface WorkerReply {

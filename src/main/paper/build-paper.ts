@@ -34,6 +34,8 @@ type Context = {
   pillars: Pillar[];
   /** Several pillars with components (integrated PEEL) rather than one pillar's questions. */
   integrated: boolean;
+  /** Areas graded without pillars, as PEEL has graded since 2021/22. */
+  areas: Judgment[];
 };
 
 type Pillar = { name: string; grade: Grade | null; components: Judgment[] };
@@ -64,6 +66,7 @@ export function buildPaper(input: PaperInput): PaperModel {
   const { report, settings, paper } = input;
   const published = parseLooseDate(report.published);
   const pillars = groupPillars(report.judgments);
+  const areas = pillars.length === 0 ? report.judgments.filter((j) => j.pillar === null && j.question !== null) : [];
   const ctx: Context = {
     report,
     findings: input.findings.filter((f) => f.reportId === report.id).sort((a, b) => a.order - b.order),
@@ -75,6 +78,7 @@ export function buildPaper(input: PaperInput): PaperModel {
     inspectorate: inspectorateName(published ?? parseLooseDate(`December ${periodEndYear(report.period) ?? ''}`)),
     pillars,
     integrated: pillars.length > 1,
+    areas,
   };
   const isoDate = paper?.date ?? new Date().toISOString().slice(0, 10);
   const overrides = paper?.paragraphs ?? {};
@@ -144,7 +148,7 @@ function groupPillars(judgments: readonly Judgment[]): Pillar[] {
 function reportName(ctx: Context): string {
   const { report } = ctx;
   const programme = report.programme ?? '';
-  const type = ctx.integrated ? report.period : (report.inspectionType ?? ctx.pillars[0]?.name ?? null);
+  const type = ctx.integrated || ctx.areas.length > 0 ? report.period : (report.inspectionType ?? ctx.pillars[0]?.name ?? null);
   const name = [programme, type].filter(Boolean).join(' ');
   return name || report.title;
 }
@@ -176,15 +180,16 @@ function gradingScale(ctx: Context): string {
 
 function background(ctx: Context): Run[] {
   const { report, inspectorate } = ctx;
-  const areas = ctx.pillars.length > 0 ? listInWords(ctx.pillars.map((p) => p.name.toLowerCase())) : 'performance';
+  const areas =
+    ctx.pillars.length > 0 ? listInWords(ctx.pillars.map((p) => p.name.toLowerCase())) : ctx.areas.length > 0 ? 'effectiveness, efficiency and legitimacy' : 'performance';
   const programme = report.programme ? ` as part of the ${report.programme} inspection programme` : '';
-  const unit = ctx.integrated ? 'components' : 'questions';
+  const unit = ctx.integrated ? 'components' : ctx.areas.length > 0 ? 'areas of policing' : 'questions';
   const sentences = [
     `${inspectorate.short} independently inspects, assesses, and then publishes reports on the ${areas} of police forces and policing in England and Wales${programme}.`,
     `Each force is judged against a series of set ${unit} and graded either as ${gradingScale(ctx)} for each area.`,
   ];
   if (ctx.published) {
-    const which = [report.period, ctx.integrated ? report.programme : (report.inspectionType ?? ctx.pillars[0]?.name)]
+    const which = [report.period, ctx.integrated || ctx.areas.length > 0 ? report.programme : (report.inspectionType ?? ctx.pillars[0]?.name)]
       .filter(Boolean)
       .join(' ');
     const when = ctx.published.day === null ? 'in' : 'on';
@@ -208,7 +213,14 @@ function overallJudgment(ctx: Context): Run[] {
   const { report, inspectorate } = ctx;
   const part = report.programme ? `As part of the ${report.programme} inspection` : 'As part of the inspection';
   const runs: Run[] = [];
-  if (ctx.integrated) {
+  if (ctx.areas.length > 0) {
+    runs.push(plain(`${part}, ${inspectorate.short} assessed the force in ${numberWord(ctx.areas.length)} areas of policing and graded it `));
+    const counts = GRADE_ORDER.map((grade) => [grade, ctx.areas.filter((a) => a.grade === grade).length] as const).filter(([, n]) => n > 0);
+    counts.forEach(([grade, n], i) => {
+      if (i > 0) runs.push(plain(i === counts.length - 1 ? ' and ' : ', '));
+      runs.push(bold(grade === 'Requires improvement' ? 'requires improvement' : gradeInSentence(grade)), plain(` in ${numberWord(n)}`));
+    });
+  } else if (ctx.integrated) {
     runs.push(plain(`${part}, ${inspectorate.short} assessed the force’s ${listInWords(ctx.pillars.map((p) => p.name.toLowerCase()))}, and gave judgments of `));
     ctx.pillars.forEach((p, i) => {
       if (i > 0) runs.push(plain(i === ctx.pillars.length - 1 ? ' and ' : ', '));
@@ -229,6 +241,7 @@ function overallJudgment(ctx: Context): Run[] {
 }
 
 function questionsIntro(ctx: Context): Run[] {
+  if (ctx.areas.length > 0) return [plain('Each area of policing was graded as follows:')];
   if (ctx.integrated) return [plain('The pillar judgments were reached by assessing the following components:')];
   const count = ctx.pillars[0]?.components.length ?? 0;
   return [plain(`The overall judgment was reached by assessing ${numberWord(count)} sub-question${count === 1 ? '' : 's'}:`)];
@@ -261,19 +274,29 @@ function changeSince(ctx: Context, judgment: Judgment): string | null {
     const previous = report.judgments.find((j) => j.question !== null && j.grade !== null && questionKey(j.question) === key);
     if (!previous) continue;
     const year = yearOf(report);
+    // The same area under its earlier name ("Fair treatment of the public" in 2018/19) is named; a question
+    // of the single-pillar years became a component, which the house format does not remark on.
+    const wasQuestion = (previous.question ?? '').trim().endsWith('?');
+    const renamed = wasQuestion || sameWords(previous.question, judgment.question) ? '' : `, when it was ${q(previous.question ?? '')}`;
     switch (compareGrades(previous.grade, judgment.grade)) {
       case 'improved':
-        return `(an improvement on ${year})`;
+        return `(an improvement on ${year}${renamed})`;
       case 'declined':
-        return `(a decline from ${year})`;
+        return `(a decline from ${year}${renamed})`;
       case 'no-change':
-        return `(no change from ${year})`;
+        return `(no change from ${year}${renamed})`;
       case 'not-comparable':
         return null;
     }
   }
   return null;
 }
+
+const sameWords = (a: string | null, b: string | null): boolean =>
+  (a ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() === (b ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Grades in the order 4.1 counts them. */
+const GRADE_ORDER: Grade[] = ['Outstanding', 'Good', 'Adequate', 'Requires improvement', 'Inadequate', 'Ungraded'];
 
 function questionItem(ctx: Context, j: Judgment): Run[] {
   const question = (j.question ?? '').trim();
@@ -285,6 +308,7 @@ function questionItem(ctx: Context, j: Judgment): Run[] {
 }
 
 function questionsList(ctx: Context): PaperList {
+  if (ctx.areas.length > 0) return { style: 'plain', groups: [{ heading: null, items: ctx.areas.map((j) => questionItem(ctx, j)) }] };
   if (!ctx.integrated) {
     return { style: 'plain', groups: [{ heading: null, items: (ctx.pillars[0]?.components ?? []).map((j) => questionItem(ctx, j)) }] };
   }

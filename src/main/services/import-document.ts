@@ -2,8 +2,9 @@ import { randomUUID, webcrypto } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { ImportOutcome } from '../../shared/api/reports';
 import { newTracking, type Finding, type Report } from '../../shared/domain';
+import type { Extraction } from '../../shared/domain/extraction';
 import { readAndExtract } from '../ingest/read-in-worker';
-import { supportingLinkKey } from '../extract';
+import { forceMustAct, summariseExtraction, supportingLinkKey } from '../extract';
 import type { Store } from '../store/repository';
 import type { ReportDoc } from '../store/schema';
 
@@ -57,7 +58,9 @@ export async function importDocument(
     reportId: id,
     order,
     manual: false,
-    tracking: newTracking(),
+    // A deadline an inspection report sets for the force (or all forces) is the finding's target date from the
+    // start; a board paper's restatement of a finding leaves the officer's own tracking alone.
+    tracking: { ...newTracking(), due: targetDate(extraction, f) },
   }));
   const linkKey = supportingLinkKey(extraction);
   if (report.kind !== 'inspection-report' && linkKey) {
@@ -71,7 +74,17 @@ export async function importDocument(
   if (!stored.duplicate && report.kind === 'inspection-report' && linkKey) {
     await adoptSupportingDocuments(store, id, linkKey);
   }
-  return { id: stored.id, duplicate: stored.duplicate, title: store.reportDoc(stored.id)?.report.title ?? report.title };
+  return {
+    id: stored.id,
+    duplicate: stored.duplicate,
+    title: store.reportDoc(stored.id)?.report.title ?? report.title,
+    summary: summariseExtraction(extraction),
+  };
+}
+
+function targetDate(extraction: Extraction, finding: Extraction['findings'][number]): string | null {
+  if (extraction.kind !== 'inspection-report' || !finding.due) return null;
+  return forceMustAct(finding.addressee, extraction.force) ? finding.due : null;
 }
 
 function keyOf(doc: ReportDoc): string | null {

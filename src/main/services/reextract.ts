@@ -16,8 +16,8 @@ import {
 
 /** The metadata fields extraction fills; webAddress and aboutReportId are the officer's alone. */
 const EXTRACTED_META = ['kind', 'title', 'force', 'inspectorate', 'programme', 'inspectionType', 'period', 'published'] as const;
-const JUDGMENT_FIELDS = ['pillar', 'question', 'grade', 'lastInspected'] as const;
-const FINDING_FIELDS = ['text', 'kind', 'pillar', 'question', 'carriedOver', 'leadIn'] as const;
+const JUDGMENT_FIELDS = ['pillar', 'question', 'grade', 'lastInspected', 'foundBy', 'confidence'] as const;
+const FINDING_FIELDS = ['text', 'kind', 'pillar', 'question', 'carriedOver', 'leadIn', 'addressee', 'due', 'foundBy', 'confidence'] as const;
 
 /** Findings and judgments are recognised across extractions by their wording, ignoring case, spacing and quote styles. */
 export function matchKey(text: string | null): string {

@@ -105,14 +105,14 @@ export function useAction() {
   const { dispatchToast } = useToastController(TOASTER_ID);
   const showError = useErrorToast();
   return useCallback(
-    async <K extends CallName>(name: K, input: CallInput<K>, success?: string): Promise<Result<CallOutput<K>>> => {
+    async <K extends CallName>(name: K, input: CallInput<K>, success?: string | ((value: CallOutput<K>) => string)): Promise<Result<CallOutput<K>>> => {
       const result = await call(name, input);
       if (result.ok) {
         changed({ name, input, output: result.value });
         if (success) {
           dispatchToast(
             <Toast>
-              <ToastTitle>{success}</ToastTitle>
+              <ToastTitle>{typeof success === 'function' ? success(result.value) : success}</ToastTitle>
             </Toast>,
             { intent: 'success', timeout: 3000 },
           );

@@ -20,7 +20,13 @@ export const ReportSummary = Report.pick({
 }).extend({ findingCount: z.number().int().nonnegative() });
 export type ReportSummary = z.infer<typeof ReportSummary>;
 
-export const ImportOutcome = z.object({ id: Id, duplicate: z.boolean(), title: z.string() });
+export const ImportOutcome = z.object({
+  id: Id,
+  duplicate: z.boolean(),
+  title: z.string(),
+  /** What extraction found, for the officer: "11 findings and 13 grades found; 2 to check", or "No judgments found — add them by hand". */
+  summary: z.string().optional(),
+});
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 
 export const ReportDetail = z.object({ report: Report, findings: z.array(Finding) });

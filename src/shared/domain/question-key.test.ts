@@ -80,21 +80,30 @@ describe('questionKey', () => {
   });
 
   it('falls back to the normalised wording, so only the same question meets itself', () => {
-    const key = questionKey('How well does the force respond to the public?');
-    expect(key).toBe('text:respond public');
-    expect(questionKey('Responding to the public')).toBe(key);
-    expect(questionKey('How effective is the force at responding to the public?')).toBe(key);
-    expect(questionKey('Managing offenders')).not.toBe(key);
+    const key = questionKey('How well does the force tackle fraud?');
+    expect(key).toBe('text:tackl fraud');
+    expect(questionKey('Tackling fraud')).toBe(key);
+    expect(questionKey('How effective is the force at tackling fraud?')).toBe(key);
+    expect(questionKey('Tackling cyber crime')).not.toBe(key);
   });
 
-  it('lists each pillar before its questions', () => {
-    expect(CANONICAL_LINES.map((l) => l.key).slice(0, 6)).toEqual([
-      'effectiveness',
+  it('lists each pillar before its questions, the 2018/19 components in the summary table order', () => {
+    const keys = CANONICAL_LINES.map((l) => l.key);
+    for (const line of CANONICAL_LINES) {
+      if (line.kind === 'question') expect(keys.indexOf(line.pillar), line.key).toBeLessThan(keys.indexOf(line.key));
+    }
+    const of2018 = CANONICAL_LINES.filter((l) => l.names.some((n) => n.cycle === '2018/19' && l.kind === 'question')).map((l) => l.key);
+    expect(of2018).toEqual([
       'effectiveness/preventing-crime',
       'effectiveness/investigating-crime',
       'effectiveness/protecting-vulnerable-people',
       'effectiveness/serious-organised-crime',
       'effectiveness/armed-policing',
+      'efficiency/meeting-current-demands',
+      'efficiency/planning-for-the-future',
+      'legitimacy/fair-treatment-public',
+      'legitimacy/ethical-lawful-workforce',
+      'legitimacy/fair-treatment-workforce',
     ]);
   });
 });

@@ -27,7 +27,9 @@ export function useImport() {
           continue;
         }
         setState((s) => ({ ...s, current: file.name }));
-        const result = await act('reports.import', { fileName: file.name, dataBase64: await fileToBase64(file) }, `Imported ${file.name}`);
+        const result = await act('reports.import', { fileName: file.name, dataBase64: await fileToBase64(file) }, (outcome) =>
+          outcome.duplicate ? `${file.name} was imported before` : `Imported ${file.name}: ${outcome.summary ?? 'done'}`,
+        );
         if (result.ok) outcomes.push(result.value);
       }
       setState({ busy: false, current: null, last: outcomes });
