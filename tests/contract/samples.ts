@@ -37,6 +37,7 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'reports.list': () => ({}),
   'reports.get': (f) => ({ id: f.reportId }),
   'reports.text': (f) => ({ id: f.reportId }),
+  'reports.source': (f) => ({ id: f.reportId }),
   'reports.import': () => ({ fileName: 'hmi-assessment-transcript.txt', dataBase64: fixture('hmi-assessment-transcript.txt') }),
   'reports.importSamples': () => ({}),
   'reports.updateMeta': (f) => ({ id: f.reportId, changes: { title: 'PEEL 2016 Legitimacy', webAddress: 'https://www.justiceinspectorates.gov.uk/hmicfrs/' } }),

@@ -71,7 +71,13 @@ export function App() {
             <RecoveryBanner />
             {route.page === 'reports' && <ReportsPage importer={importer} />}
             {route.page === 'report' && (
-              <ReportPage key={`${route.id}:${route.findingId ?? ''}:${route.annotationId ?? ''}`} id={route.id} findingId={route.findingId} annotationId={route.annotationId} />
+              <ReportPage
+                key={`${route.id}:${route.findingId ?? ''}:${route.annotationId ?? ''}:${route.anchor ? `${route.anchor.start}-${route.anchor.end}` : ''}`}
+                id={route.id}
+                findingId={route.findingId}
+                annotationId={route.annotationId}
+                anchor={route.anchor}
+              />
             )}
             {route.page === 'findings' && <FindingsPage />}
             {route.page === 'papers' && <PapersPage />}

@@ -2,7 +2,8 @@ import { createContext, useContext } from 'react';
 
 export type Route =
   | { page: 'reports' }
-  | { page: 'report'; id: string; findingId?: string; annotationId?: string }
+  /** `anchor`: a passage of the report's text (character offsets) to open at, e.g. a search hit inside the text. */
+  | { page: 'report'; id: string; findingId?: string; annotationId?: string; anchor?: { start: number; end: number } }
   | { page: 'findings' }
   | { page: 'papers' }
   | { page: 'notes'; noteId?: string }

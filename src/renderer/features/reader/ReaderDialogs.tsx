@@ -4,6 +4,11 @@ import { FindingDialog } from './FindingDialog';
 import { JudgmentDialog } from './JudgmentDialog';
 import { ReextractDialog } from './ReextractDialog';
 import { useAction } from '../../hooks/data';
+import { useFocusReturn } from './useFocusReturn';
+
+/** Where focus goes after a dialog whose opener is gone (a removed or merged finding's row): the outline's current line. */
+const outlineFocus = () =>
+  document.querySelector<HTMLElement>('[data-testid="outline"] [aria-current="true"]') ?? document.querySelector<HTMLElement>('[data-testid="outline"] button');
 
 const shorten = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}…` : text);
 
@@ -16,6 +21,7 @@ export function ReaderDialogs({ reportId, dialog, setDialog, onDone }: {
   onDone: (id: string | null) => void;
 }) {
   const act = useAction();
+  useFocusReturn(dialog !== null, outlineFocus);
   const close = () => setDialog(null);
   if (!dialog) return null;
   switch (dialog.type) {
