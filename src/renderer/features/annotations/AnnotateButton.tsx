@@ -14,14 +14,17 @@ interface Props {
   /** The words of a passage as the reader shows them (markup left out). */
   quoteOf: (range: TextRange) => string;
   onSaved?: (annotationId: string) => void;
+  /** The dialog closed: the passage was annotated (`saved`) or not. The reader puts the selection back. */
+  onClosed?: (range: TextRange, saved: boolean) => void;
   /** Where focus goes when the dialog closes if the place it came from is gone. */
   fallbackFocus?: () => HTMLElement | null | undefined;
 }
 
 /** "Annotate" for the passage selected in the source text; Ctrl+Shift+A does the same. */
-export function AnnotateButton({ reportId, hasSelection, getSelection, quoteOf, onSaved, fallbackFocus }: Props) {
+export function AnnotateButton({ reportId, hasSelection, getSelection, quoteOf, onSaved, onClosed, fallbackFocus }: Props) {
   const act = useAction();
   const [range, setRange] = useState<TextRange | null>(null);
+  const saved = useRef(false);
   useFocusReturn(range !== null, fallbackFocus);
   const latest = useRef(getSelection);
   useEffect(() => {
@@ -52,13 +55,15 @@ export function AnnotateButton({ reportId, hasSelection, getSelection, quoteOf, 
         <AnnotationDialog
           title="Annotate passage"
           draft={{ quote: quoteOf(range), note: '', tags: [], colour: 'yellow' }}
-          onClose={() => setRange(null)}
+          onClose={() => {
+            onClosed?.(range, saved.current);
+            saved.current = false;
+            setRange(null);
+          }}
           onSave={async (values) => {
             const result = await act('annotations.create', { reportId, start: range.start, end: range.end, ...values }, 'Annotation saved');
             if (result.ok) {
-              // The passage stays where the officer was, as a caret, so reading goes on from there.
-              const selection = window.getSelection();
-              if (selection && selection.rangeCount > 0) selection.collapseToEnd();
+              saved.current = true;
               onSaved?.(result.value.id);
             }
             return result.ok;

@@ -258,7 +258,8 @@ export const PdfPageView = forwardRef<PdfPageHandle, Props>(function PdfPageView
           The words on this page do not line up with the stored text, so highlights may be missing here.
         </Caption1>
       )}
-      <div className={styles.scroller} ref={scroller} data-testid="pdf-page-view">
+      {/* Focusable so the page can be scrolled from the keyboard when zoomed in. */}
+      <div className={styles.scroller} ref={scroller} data-testid="pdf-page-view" tabIndex={0} role="group" aria-label={`Page ${page} of the PDF`}>
         <div className={styles.page} ref={pageBox} data-page={page} onClick={onClick}>
           <canvas ref={canvas} className={styles.canvas} aria-hidden />
           <div className={styles.highlights} aria-hidden>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { Button, Caption1, makeStyles, Subtitle2, ToggleButton, tokens, Tooltip } from '@fluentui/react-components';
 import { DocumentPdfRegular, SearchRegular, TextAddRegular } from '@fluentui/react-icons';
 import type { Report, ReportText } from '../../../shared/domain/report';
@@ -47,17 +47,27 @@ interface Props {
   onWide?: (wide: boolean) => void;
 }
 
+/** A selection read out in full when it is a sentence or so; a longer one by its beginning and its end. */
 const quote = (words: string) => {
   const flat = words.replace(/\s+/g, ' ').trim();
-  return flat.length > 90 ? `${flat.slice(0, 87)}…` : flat;
+  return flat.length > 200 ? `${flat.slice(0, 120)} … ${flat.slice(-50)}` : flat;
 };
 const wordCount = (words: string) => words.split(/\s+/).filter(Boolean).length;
+
+export interface SourcePaneHandle {
+  /**
+   * A dialog about a selected passage has closed. Typing in it took the selection away; this gives it back
+   * in the text: the passage selected again when nothing was made of it, the caret just after it when it
+   * was, so the officer reads on from there.
+   */
+  afterDialog(range: TextRange, saved: boolean): void;
+}
 
 /**
  * The source half of the reader: the document as text, beside it for a PDF the page as published, find
  * (Ctrl+F), and the actions on a selected passage (add a finding, annotate), all from the keyboard too.
  */
-export function SourcePane({ report, source, ranges, activeId, onActivate, onAddFinding, passage, onWide }: Props) {
+export const SourcePane = forwardRef<SourcePaneHandle, Props>(function SourcePane({ report, source, ranges, activeId, onActivate, onAddFinding, passage, onWide }, ref) {
   const styles = useStyles();
   const headingId = useId();
   const hintId = useId();
@@ -95,11 +105,15 @@ export function SourcePane({ report, source, ranges, activeId, onActivate, onAdd
     if (at) setPage(at);
   }, [match, pageOf]);
 
-  // Choosing a finding or annotation turns the page view to its page.
+  // Choosing a finding or annotation turns the page view to its page (once: the officer may turn away).
+  const turnedFor = useRef<string | null>(null);
   useEffect(() => {
-    const chosen = activeId ? ranges.find((r) => r.id === activeId) : undefined;
+    if (!activeId || turnedFor.current === activeId) return;
+    const chosen = ranges.find((r) => r.id === activeId);
     const at = chosen ? pageOf(chosen.start) : null;
-    if (at) setPage(at);
+    if (!at) return;
+    turnedFor.current = activeId;
+    setPage(at);
   }, [activeId, ranges, pageOf]);
 
   // Opened at a passage: it is selected, in view, and the caret is there for the keyboard.
@@ -125,9 +139,16 @@ export function SourcePane({ report, source, ranges, activeId, onActivate, onAdd
 
   /** As in a browser, closing find leaves the current match selected, ready to annotate or to read on from. */
   const closeFind = () => {
+    const at = match;
     find.close();
-    if (match) textView.current?.select(match);
+    // After the find marks are gone from the page (their text nodes go with them) and focus is back.
+    if (at) window.setTimeout(() => textView.current?.select(at), 0);
   };
+
+  const afterDialog = useCallback((range: TextRange, saved: boolean) => {
+    window.setTimeout(() => textView.current?.select(saved ? { start: range.end, end: range.end } : range), 0);
+  }, []);
+  useImperativeHandle(ref, () => ({ afterDialog }), [afterDialog]);
 
   const addFinding = () => {
     const range = getSelection();
@@ -153,7 +174,13 @@ export function SourcePane({ report, source, ranges, activeId, onActivate, onAdd
         <Button size="small" icon={<TextAddRegular />} disabled={!hasSelection} onClick={addFinding}>
           Add finding from selection
         </Button>
-        <AnnotateButton reportId={report.id} hasSelection={hasSelection} getSelection={getSelection} quoteOf={quoteOf} fallbackFocus={() => section.current?.querySelector<HTMLElement>('[data-testid="source-text"]')} />
+        <AnnotateButton
+          reportId={report.id}
+          hasSelection={hasSelection}
+          getSelection={getSelection}
+          quoteOf={quoteOf}
+          onClosed={afterDialog}
+          fallbackFocus={() => section.current?.querySelector<HTMLElement>('[data-testid="source-text"]')} />
       </div>
       {find.open && (
         <FindBar ref={findInput} query={find.query} onQuery={find.setQuery} current={find.current} total={find.matches.length} onStep={find.step} onClose={closeFind} />
@@ -191,4 +218,4 @@ export function SourcePane({ report, source, ranges, activeId, onActivate, onAdd
       </div>
     </section>
   );
-}
+});

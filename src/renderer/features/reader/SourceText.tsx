@@ -1,9 +1,9 @@
-import { forwardRef, Fragment, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, Fragment, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { DocBlock } from './document-model';
 import type { HighlightRange } from './highlights';
 import { paragraphAt, sentenceAt } from './passages';
-import { domRange, pointOffset, selectionOffsets, type TextRange } from './selection';
+import { domRange, pointOffset, restoreSelection, selectionOffsets, selectionPoints, type SelectionPoints, type TextRange } from './selection';
 import { applyCaretMove, caretMove, caretRect, wordsAtCaret } from './caret';
 import { DocBlockView } from './DocBlockView';
 
@@ -131,10 +131,27 @@ export const SourceText = forwardRef<SourceTextHandle, Props>(function SourceTex
     setCaret(caretRect(element, selection));
   }, []);
 
+  // The officer's caret or selection, as offsets, so that when highlights are drawn again (new text
+  // nodes replace the old) it is put back where it was rather than lost.
+  const kept = useRef<SelectionPoints | null>(null);
   useEffect(() => {
-    document.addEventListener('selectionchange', updateCaret);
-    return () => document.removeEventListener('selectionchange', updateCaret);
+    const onChange = () => {
+      if (root.current) kept.current = selectionPoints(root.current);
+      updateCaret();
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
   }, [updateCaret]);
+  useLayoutEffect(() => {
+    const element = root.current;
+    const points = kept.current;
+    if (!element || !points) return;
+    const now = selectionPoints(element);
+    const selection = window.getSelection();
+    const elsewhere = selection?.anchorNode && !element.contains(selection.anchorNode) && selection.anchorNode.isConnected;
+    if (elsewhere || (now && now.anchor === points.anchor && now.focus === points.focus)) return;
+    restoreSelection(element, points);
+  }, [sorted, blocks]);
 
   /** On focus from the keyboard the caret starts at the first line in view, where the officer is reading. */
   const placeCaret = () => {

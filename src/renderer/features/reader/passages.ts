@@ -1,5 +1,5 @@
 import { blockInlines, type DocBlock, type Inline } from './document-model';
-import type { TextRange } from './selection';
+import type { TextRange } from './text-range';
 
 /** The shown stretch (paragraph, heading, list item or table cell) holding a stored offset, or the next one after it. */
 export function inlineAt(blocks: DocBlock[], offset: number): Inline | null {

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { PageRange } from '../../../shared/domain/anchor';
-import type { TextRange } from './selection';
+import type { TextRange } from './text-range';
 import { foldChar } from './visible-text';
 
 /** A character of the page's text layer: pdf.js's text item and the character inside it. */

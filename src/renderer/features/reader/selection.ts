@@ -1,7 +1,6 @@
-export interface TextRange {
-  start: number;
-  end: number;
-}
+import type { TextRange } from './text-range';
+
+export type { TextRange };
 
 /**
  * The reader draws the stored text as runs: elements carrying `data-run` (the offset of their first
@@ -102,4 +101,28 @@ export function domRange(root: HTMLElement, range: TextRange): Range | null {
   dom.setStart(start.node, start.offset);
   dom.setEnd(end.node, end.offset);
   return dom.collapsed && range.end > range.start ? null : dom;
+}
+
+/** The selection's two ends as stored offsets, keeping its direction (the focus is where the caret is). */
+export interface SelectionPoints {
+  anchor: number;
+  focus: number;
+}
+
+export function selectionPoints(root: HTMLElement): SelectionPoints | null {
+  const selection = window.getSelection();
+  if (!selection?.anchorNode || !selection.focusNode || !root.contains(selection.anchorNode) || !root.contains(selection.focusNode)) return null;
+  const backward = selection.anchorNode.compareDocumentPosition(selection.focusNode) & Node.DOCUMENT_POSITION_PRECEDING ||
+    (selection.anchorNode === selection.focusNode && selection.focusOffset < selection.anchorOffset);
+  const anchor = pointOffset(root, selection.anchorNode, selection.anchorOffset, backward ? 'end' : 'start');
+  const focus = pointOffset(root, selection.focusNode, selection.focusOffset, backward ? 'start' : 'end');
+  return anchor === null || focus === null ? null : { anchor, focus };
+}
+
+/** Puts a selection back where it was, e.g. after its text was drawn again with new highlights. */
+export function restoreSelection(root: HTMLElement, points: SelectionPoints): void {
+  const backward = points.focus < points.anchor;
+  const anchor = domPoint(root, points.anchor, backward ? 'end' : 'start');
+  const focus = domPoint(root, points.focus, backward ? 'start' : 'end');
+  if (anchor && focus) window.getSelection()?.setBaseAndExtent(anchor.node, anchor.offset, focus.node, focus.offset);
 }

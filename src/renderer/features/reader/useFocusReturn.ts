@@ -5,7 +5,8 @@ const inDialog = (target: EventTarget | null) => target instanceof Element && ta
 /**
  * Puts focus back where it was when a dialog closes. Focus outside dialogs is followed as it moves, so
  * when `open` turns false focus goes to the last place it was before the dialog took it; if that element
- * is gone (the row of a finding just removed), to `fallback`.
+ * is gone (the row of a finding just removed) or disabled (Annotate, once the passage is annotated), to
+ * `fallback`.
  */
 export function useFocusReturn(open: boolean, fallback?: () => HTMLElement | null | undefined): void {
   const last = useRef<HTMLElement | null>(null);
@@ -28,7 +29,8 @@ export function useFocusReturn(open: boolean, fallback?: () => HTMLElement | nul
     if (wasOpen.current && !open) {
       // After the dialog's own clean-up, which may move focus to the page's body.
       const timer = window.setTimeout(() => {
-        const target = last.current?.isConnected ? last.current : fallbackRef.current?.();
+        const usable = (e: HTMLElement | null) => e?.isConnected && !e.matches(':disabled, [aria-disabled="true"]');
+        const target = usable(last.current) ? last.current : fallbackRef.current?.();
         target?.focus({ preventScroll: true });
       }, 0);
       wasOpen.current = open;

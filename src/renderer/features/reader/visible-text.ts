@@ -1,5 +1,5 @@
 import { blockInlines, type DocBlock } from './document-model';
-import type { TextRange } from './selection';
+import type { TextRange } from './text-range';
 
 /**
  * What the officer sees, as one string, with the stored-text offset of every character. Whitespace

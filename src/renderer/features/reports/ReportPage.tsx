@@ -13,7 +13,7 @@ import { placeOf, reportRanges } from '../reader/ranges';
 import type { ReaderDialog } from '../reader/reader-dialog';
 import { ReaderDialogs } from '../reader/ReaderDialogs';
 import type { TextRange } from '../reader/selection';
-import { SourcePane } from '../reader/SourcePane';
+import { SourcePane, type SourcePaneHandle } from '../reader/SourcePane';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import { useReportAnnotations } from '../annotations/useReportAnnotations';
 
@@ -62,6 +62,7 @@ export function ReportPage({ id, findingId, annotationId, anchor: passage }: { i
   const [reading, setReading] = useState(false);
   const [wide, setWide] = useState(false);
   const outlinePane = useRef<HTMLDivElement>(null);
+  const sourcePane = useRef<SourcePaneHandle>(null);
 
   const report = detail.data?.report;
   const findings = useMemo(() => detail.data?.findings ?? [], [detail.data]);
@@ -80,6 +81,7 @@ export function ReportPage({ id, findingId, annotationId, anchor: passage }: { i
   if (!report) return null;
 
   const corrected = new Set(report.corrections.filter((c) => c.target === 'report').map((c) => c.field));
+  const correctedItems = new Set(report.corrections.map((c) => c.target));
   const chosenForMerge = findings.filter((f) => selected.has(f.id));
 
   const addFromSelection = (range: TextRange, text: string) => {
@@ -163,6 +165,7 @@ export function ReportPage({ id, findingId, annotationId, anchor: passage }: { i
                 judgments={report.judgments}
                 findings={findings}
                 quotes={report.quotes}
+                corrected={correctedItems}
                 handlers={{
                   activeId,
                   selected,
@@ -177,6 +180,7 @@ export function ReportPage({ id, findingId, annotationId, anchor: passage }: { i
                   onEditJudgment: (judgment) => setDialog({ type: 'judgment', judgment }),
                   onEditFinding: (finding) => setDialog({ type: 'finding', finding }),
                   onRemoveFinding: (finding) => setDialog({ type: 'remove-finding', finding }),
+                  onMarkChecked: async ({ type, item }) => (await act('reports.markChecked', { id, item: { type, id: item.id } }, 'Marked as checked')).ok,
                 }}
               />
             </>
@@ -200,6 +204,7 @@ export function ReportPage({ id, findingId, annotationId, anchor: passage }: { i
         {source.error && <p role="alert">{source.error}</p>}
         {source.data && (
           <SourcePane
+            ref={sourcePane}
             report={report}
             source={source.data}
             ranges={ranges}
@@ -218,6 +223,9 @@ export function ReportPage({ id, findingId, annotationId, anchor: passage }: { i
         onDone={(next) => {
           setSelected(new Set());
           if (next) setActiveId(next);
+        }}
+        onClosed={(closed, saved) => {
+          if (closed.type === 'add-finding' && closed.selection) sourcePane.current?.afterDialog(closed.selection, saved);
         }}
       />
     </article>

@@ -58,6 +58,7 @@ function routeOf(hit: SearchHit): Route {
   const id = hit.reportId ?? hit.id;
   if (hit.kind === 'finding') return { page: 'report', id, findingId: hit.id };
   if (hit.kind === 'annotation') return { page: 'report', id, annotationId: hit.id };
+  if (hit.anchor) return { page: 'report', id, anchor: hit.anchor };
   return { page: 'report', id };
 }
 
