@@ -213,6 +213,21 @@ test('a PDF: the page view shows the finding highlighted on the page, and a pass
   await expect(reader.pageView().locator('[data-kind="annotation"]')).toHaveCount(2);
   await page.screenshot({ path: `${SCREENS}/reader-page-annotation-1366.png` });
 
+  // On the Annotations tab: focus comes back to Edit after its dialog, and after Delete it stays in the panel for Ctrl+Z.
+  await page.getByRole('tab', { name: 'Annotations' }).click();
+  const list = page.getByTestId('annotations-list');
+  const edit = list.getByRole('button', { name: 'Edit' });
+  await edit.click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(edit).toBeFocused();
+  await list.getByRole('button', { name: 'Delete' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(0);
+  await expect(page.getByRole('group', { name: /Annotations/ })).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Outline' }).click();
+
   // Find reaches the page view too.
   await page.keyboard.press('Control+f');
   await page.keyboard.type('wellbeing issues');

@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'center' },
   text: { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
   how: { color: tokens.colorNeutralForeground2 },
+  action: { flexShrink: 0 },
 });
 
 export type CheckItem = { type: 'judgment'; item: Judgment } | { type: 'finding'; item: Finding };
@@ -96,6 +97,7 @@ export function ToCheckList({ items, activeId, onChoose, onEdit, onMarkChecked }
                 <Button appearance="subtle" size="small" icon={<EditRegular />} aria-label={`Edit: ${shorten(label)}`} onClick={() => onEdit(c)} />
               </Tooltip>
               <Button
+                className={styles.action}
                 size="small"
                 icon={<CheckmarkRegular />}
                 data-check-id={c.item.id}

@@ -228,8 +228,8 @@ const visibleLength = (content: Inline) => content.runs.reduce((n, r) => n + r.e
 
 /**
  * Text without heading markup (a web page, a Word file or a PDF flattened to text) still has titles: a
- * short line of its own, not ending like a sentence, above a longer paragraph, a list or a table. Those
- * are shown as headings; the document's first line, when short, as its title.
+ * short line of its own, not ending like a sentence, above a longer paragraph, a list or a table, or a
+ * question heading its section. Those are shown as headings.
  */
 function promoteTitleLines(text: string, blocks: DocBlock[]): void {
   blocks.forEach((block, index) => {
@@ -239,15 +239,14 @@ function promoteTitleLines(text: string, blocks: DocBlock[]): void {
     if (words.includes('\n') || words.length > 100 || /[.,;:]["'”’)]?$/.test(words) || !/^[\p{Lu}\p{N}]/u.test(words)) return;
     if (words.split(/\s+/).length > 15) return;
     const next = blocks[index + 1];
-    const first = index === 0 && words.length <= 80;
     // Inspection reports head their sections with the question they answer.
     const question = words.endsWith('?') && next !== undefined;
     const introduces =
       question ||
       (next !== undefined &&
       (next.type === 'list' || next.type === 'table' || (next.type === 'paragraph' && visibleLength(next.content) > Math.max(2 * visibleLength(content), 60))));
-    if (!first && !introduces) return;
-    blocks[index] = { start: block.start, end: block.end, pageStart: null, type: 'heading', level: first ? 1 : 2, content };
+    if (!introduces) return;
+    blocks[index] = { start: block.start, end: block.end, pageStart: null, type: 'heading', level: 2, content };
   });
 }
 
