@@ -94,8 +94,9 @@ export function domPoint(root: HTMLElement, offset: number, edge: 'start' | 'end
 
 /** A DOM range covering the stored range, for selecting or scrolling to a passage. */
 export function domRange(root: HTMLElement, range: TextRange): Range | null {
-  const start = domPoint(root, range.start, 'start');
+  // A caret is one point: just after the character before it.
   const end = domPoint(root, range.end, 'end');
+  const start = range.start === range.end ? end : domPoint(root, range.start, 'start');
   if (!start || !end) return null;
   const dom = document.createRange();
   dom.setStart(start.node, start.offset);
