@@ -8,7 +8,9 @@ import { foundByText } from './found-by';
 const useStyles = makeStyles({
   line: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS, margin: 0 },
   grow: { flexGrow: 1, minWidth: 0 },
-  label: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  /** In a narrow outline (the PDF page view open) the grade goes under the question rather than squeezing it. */
+  label: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: `0 ${tokens.spacingHorizontalS}`, alignItems: 'baseline' },
+  question: { flex: '1 1 12em', minWidth: 0 },
   since: { display: 'block', color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -30,7 +32,7 @@ export function JudgmentLine({ as: Heading, label, judgment, check, current, onC
       <span className={styles.grow}>
         <OutlineItem current={current} anchored={judgment?.anchor != null} onChoose={onChoose}>
           <span className={styles.label}>
-            <span>{label}</span>
+            <span className={styles.question}>{label}</span>
             {judgment && <GradeChip grade={judgment.grade} />}
           </span>
           {judgment?.lastInspected && <span className={styles.since}>Last inspected {judgment.lastInspected}</span>}

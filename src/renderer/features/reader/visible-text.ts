@@ -17,6 +17,12 @@ const QUOTES: Record<string, string> = { '‘': "'", '’': "'", '‚': "'", '�
 
 /** One character as find compares it; always one character long, so offsets stay one to one. */
 export function foldChar(c: string): string {
+  const code = c.charCodeAt(0);
+  // Plain ASCII, most of any report: no regular expression or locale lookup.
+  if (code < 128) {
+    if (code === 32 || (code >= 9 && code <= 13)) return ' ';
+    return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
+  }
   if (/\s/.test(c)) return ' ';
   const quote = QUOTES[c];
   if (quote) return quote;
@@ -27,26 +33,29 @@ export function foldChar(c: string): string {
 
 export function visibleText(text: string, blocks: DocBlock[]): VisibleText {
   const chars: string[] = [];
-  const offsets: number[] = [];
-  const push = (c: string, offset: number) => {
-    chars.push(c);
-    offsets.push(offset);
-  };
+  const offsets = new Int32Array(text.length + blocks.length * 8 + 1);
+  let n = 0;
+  let previous = '\n';
   for (const block of blocks) {
     for (const part of blockInlines(block)) {
       if (part.runs.length === 0) continue;
-      if (chars.length > 0) push('\n', -1);
+      if (n > 0 && previous !== '\n') {
+        chars.push('\n');
+        offsets[n++] = -1;
+        previous = '\n';
+      }
       for (const run of part.runs) {
         for (let i = run.start; i < run.end; i += 1) {
           const c = foldChar(text[i] ?? '');
-          const previous = chars[chars.length - 1];
-          if (c === ' ' && (previous === ' ' || previous === '\n' || previous === undefined)) continue;
-          push(c, i);
+          if (c === ' ' && (previous === ' ' || previous === '\n')) continue;
+          chars.push(c);
+          offsets[n++] = i;
+          previous = c;
         }
       }
     }
   }
-  return { text: chars.join(''), offsets: Int32Array.from(offsets) };
+  return { text: chars.join(''), offsets: offsets.subarray(0, n) };
 }
 
 /** The query as find compares it. */
