@@ -156,7 +156,21 @@ test('the 2018/19 report reads as a document; Ctrl+F finds in it; a sentence is 
   await host.stop();
 });
 
-test('a PDF: the page view shows the finding highlighted on the page, and a passage selected on the page is annotated', async ({ page }) => {
+/**
+ * The PDF report and what was read from it by hand (pdftotext -layout on tests/fixtures). To test another
+ * PDF, change these: a finding and the page it is on, a sentence on another page that wraps over two
+ * lines there, and a sentence to reach from the keyboard.
+ */
+const PDF = {
+  file: 'peel-2016-legitimacy-report.pdf',
+  pages: 4,
+  finding: { text: 'The force should ensure that its supervisors can recognise and provide support with wellbeing issues.', page: 4, lines: 2 },
+  onPage: { text: 'It has a good corporate communications strategy designed to build confidence and trust across the workforce, partners and the people who live and work in Cambridgeshire.', page: 2, lines: 2 },
+  keyboard: { find: 'well-established personal development', sentence: 'The force has a well-established personal development review (PDR) process.', words: 10 },
+  find: { query: 'wellbeing issues', count: 1, page: 4 },
+};
+
+test('a PDF: no markup, the page view with the finding highlighted on the page, a passage annotated from the page and from the keyboard, find', async ({ page }) => {
   const host = await startHost(await mkdtemp(join(tmpdir(), 'liaison-e2e-')));
   const app = new AppPage(page);
   const reader = new ReaderPage(page);
@@ -164,75 +178,96 @@ test('a PDF: the page view shows the finding highlighted on the page, and a pass
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) csp.push(m.text());
   });
+  const pageNumber = page.getByTestId('pdf-page-number');
   await page.goto(host.openUrl);
-  await page.getByTestId('import-input').setInputFiles(join(FIXTURES, 'peel-2016-legitimacy-report.pdf'));
-  await page.getByTestId('reports-table').getByRole('row').filter({ hasText: 'peel-2016-legitimacy-report.pdf' }).click();
+  await page.getByTestId('import-input').setInputFiles(join(FIXTURES, PDF.file));
+  await page.getByTestId('reports-table').getByRole('row').filter({ hasText: PDF.file }).click();
   await expect(reader.outline()).toBeVisible();
 
   const shown = await reader.shownText();
   expect(shown).not.toMatch(/<\/?b>|\*\*|\]\(#\)/);
-  // The bullets of the PDF are a list on screen, without the bullet characters in the text.
-  const wellbeing = 'The force should ensure that its supervisors can recognise and provide support with wellbeing issues.';
-  await expect(reader.sourceText().getByRole('listitem').filter({ hasText: wellbeing })).toHaveText(wellbeing);
+  expect(lines(shown).filter((l) => l.startsWith('#') || l.startsWith('|') || l.startsWith('•'))).toEqual([]);
+  // The finding's bullet on the PDF is a list item on screen, its words exactly.
+  await expect(reader.sourceText().getByRole('listitem').filter({ hasText: PDF.finding.text })).toHaveText(PDF.finding.text);
 
   await reader.openPageView();
-  await expect(page.getByTestId('pdf-page-number')).toHaveText('Page 1 of 4');
-  await reader.finding(wellbeing).getByRole('button').first().click();
-  // The finding is on page 4 of the PDF: the page view turns to it and marks its words.
-  await expect(page.getByTestId('pdf-page-number')).toHaveText('Page 4 of 4');
+  await expect(pageNumber).toHaveText(`Page 1 of ${PDF.pages}`);
+  await reader.finding(PDF.finding.text).getByRole('button').first().click();
+  // The page view turns to the finding's page and marks its words, one box per line it takes there.
+  await expect(pageNumber).toHaveText(`Page ${PDF.finding.page} of ${PDF.pages}`);
   const onPage = reader.pageView().locator('[data-active][data-kind="area-for-improvement"]');
   await expect(onPage.first()).toBeVisible();
-  // The sentence wraps over two lines on the page: two boxes.
-  await expect(onPage).toHaveCount(2);
-  await expect(reader.activeHighlight()).toHaveText(wellbeing);
+  await expect(onPage).toHaveCount(PDF.finding.lines);
+  await expect(reader.activeHighlight()).toHaveText(PDF.finding.text);
   expect(await app.seriousA11yViolations(), 'reader with the page view').toEqual([]);
   await page.screenshot({ path: `${SCREENS}/reader-page-view-1366.png` });
 
-  // Select on page 2, over a line break on the page, and annotate.
-  await page.getByRole('button', { name: 'Previous page' }).click();
-  await page.getByRole('button', { name: 'Previous page' }).click();
-  await expect(page.getByTestId('pdf-page-number')).toHaveText('Page 2 of 4');
+  // Select on another page, over a line break on the page: the same actions as a selection in the text.
+  for (let n = PDF.finding.page; n > PDF.onPage.page; n -= 1) await page.getByRole('button', { name: 'Previous page' }).click();
+  await expect(pageNumber).toHaveText(`Page ${PDF.onPage.page} of ${PDF.pages}`);
   await expect(reader.pageView().getByTestId('pdf-text-layer').locator('span').first()).toBeAttached();
-  const passage = 'It has a good corporate communications strategy designed to build confidence and trust across the workforce, partners and the people who live and work in Cambridgeshire.';
-  await reader.selectOnPage(passage);
+  await reader.selectOnPage(PDF.onPage.text);
+  await page.getByRole('button', { name: 'Add finding from selection' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Text')).toHaveValue(PDF.onPage.text);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // Nothing was added, so the passage is selected again (in the text) and Annotate takes it.
   const annotate = page.getByRole('button', { name: 'Annotate' });
   await expect(annotate).toBeEnabled();
+  await reader.selectOnPage(PDF.onPage.text);
   await annotate.click();
   const dialog = page.getByRole('dialog', { name: 'Annotate passage' });
-  await expect(dialog.getByLabel('Selected passage')).toHaveText(passage);
+  await expect(dialog.getByLabel('Selected passage')).toHaveText(PDF.onPage.text);
   await dialog.getByLabel('Note').fill('Ask for the communications strategy');
-  expect(await app.seriousA11yViolations(), 'annotate dialog').toEqual([]);
   await dialog.getByRole('radio', { name: 'Blue' }).check();
+  expect(await app.seriousA11yViolations(), 'annotate dialog').toEqual([]);
   await dialog.getByRole('button', { name: 'Save annotation' }).click();
   await expect(dialog).toHaveCount(0);
-  // Annotate is disabled once the passage is annotated (nothing is selected), so focus goes to the text.
+  // Annotate is disabled once the passage is annotated (the caret is after it), so focus goes to the text.
   await expect(annotate).toBeDisabled();
   await expect(reader.sourceText()).toBeFocused();
-  // Highlighted in the text, exactly that sentence, and on the page over its two lines.
-  await expect.poll(() => annotationText(page)).toBe(passage);
-  await expect(reader.pageView().locator('[data-kind="annotation"]')).toHaveCount(2);
+  // Highlighted in the text, exactly that sentence, and on the page over its lines.
+  await expect.poll(() => annotationText(page)).toBe(PDF.onPage.text);
+  await expect(reader.pageView().locator('[data-kind="annotation"]')).toHaveCount(PDF.onPage.lines);
   await page.screenshot({ path: `${SCREENS}/reader-page-annotation-1366.png` });
+
+  // From the keyboard alone: find a phrase, Escape, Alt+S for its sentence, Ctrl+Shift+A, Ctrl+Enter.
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type(PDF.keyboard.find);
+  await expect(reader.findCount()).toHaveText('1 of 1');
+  await page.keyboard.press('Escape');
+  await expect(reader.sourceText()).toBeFocused();
+  await page.keyboard.press('Alt+s');
+  expect(await reader.selectedText()).toBe(PDF.keyboard.sentence);
+  await expect(reader.announcement()).toContainText(`Sentence selected: “${PDF.keyboard.sentence}”, ${PDF.keyboard.words} words.`);
+  await page.keyboard.press('Control+Shift+A');
+  await expect(dialog.getByLabel('Selected passage')).toHaveText(PDF.keyboard.sentence);
+  await page.keyboard.type('PDR quality check');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(reader.sourceText()).toBeFocused();
+  await expect.poll(() => annotationText(page)).toBe(PDF.onPage.text + PDF.keyboard.sentence);
 
   // On the Annotations tab: focus comes back to Edit after its dialog, and after Delete it stays in the panel for Ctrl+Z.
   await page.getByRole('tab', { name: 'Annotations' }).click();
   const list = page.getByTestId('annotations-list');
-  const edit = list.getByRole('button', { name: 'Edit' });
+  const edit = list.getByRole('button', { name: 'Edit' }).first();
   await edit.click();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(edit).toBeFocused();
-  await list.getByRole('button', { name: 'Delete' }).click();
-  await expect(list.getByRole('listitem')).toHaveCount(0);
-  await expect(page.getByRole('group', { name: /Annotations/ })).toBeFocused();
-  await page.keyboard.press('Control+z');
+  await list.getByRole('button', { name: 'Delete' }).last().click();
   await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list.getByRole('listitem').first().getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(list.getByRole('listitem')).toHaveCount(2);
   await page.getByRole('tab', { name: 'Outline' }).click();
 
   // Find reaches the page view too.
   await page.keyboard.press('Control+f');
-  await page.keyboard.type('wellbeing issues');
-  await expect(reader.findCount()).toHaveText('1 of 1');
-  await expect(page.getByTestId('pdf-page-number')).toHaveText('Page 4 of 4');
+  await page.keyboard.type(PDF.find.query);
+  await expect(reader.findCount()).toHaveText(`1 of ${PDF.find.count}`);
+  await expect(pageNumber).toHaveText(`Page ${PDF.find.page} of ${PDF.pages}`);
   await expect(reader.pageView().locator('[data-kind="find-current"]').first()).toBeVisible();
   expect(await app.seriousA11yViolations(), 'reader, find open').toEqual([]);
   await page.screenshot({ path: `${SCREENS}/reader-page-find-1366.png` });

@@ -94,7 +94,8 @@ export class ReaderPage {
 
   async openPageView(): Promise<void> {
     await this.page.getByRole('button', { name: 'Page view' }).click();
-    await expect(this.page.getByTestId('pdf-text-layer').locator('span').first()).toBeAttached();
+    // pdf.js and its worker load on first use: give them time on a busy machine.
+    await expect(this.page.getByTestId('pdf-text-layer').locator('span').first()).toBeAttached({ timeout: 30_000 });
   }
 
   pageView(): Locator {
