@@ -47,6 +47,8 @@ export function useFind(text: string, blocks: DocBlock[], input: RefObject<HTMLI
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'f') return;
       e.preventDefault();
+      // Not from inside a dialog: find sits behind it and could not take the cursor.
+      if (e.target instanceof Element && e.target.closest('[role="dialog"], [role="alertdialog"]')) return;
       show();
     };
     window.addEventListener('keydown', onKey);
