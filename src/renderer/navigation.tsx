@@ -2,8 +2,8 @@ import { createContext, useContext } from 'react';
 
 export type Route =
   | { page: 'reports' }
-  /** `passage`: a stretch of the report's text to open at (character offsets), e.g. a search hit in the text. */
-  | { page: 'report'; id: string; findingId?: string; annotationId?: string; passage?: { start: number; end: number } }
+  /** `anchor`: a passage of the report's text (character offsets) to open at, e.g. a search hit inside the text. */
+  | { page: 'report'; id: string; findingId?: string; annotationId?: string; anchor?: { start: number; end: number } }
   | { page: 'findings' }
   | { page: 'papers' }
   | { page: 'notes'; noteId?: string }

@@ -37,6 +37,7 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'reports.list': () => ({}),
   'reports.get': (f) => ({ id: f.reportId }),
   'reports.text': (f) => ({ id: f.reportId }),
+  'reports.source': (f) => ({ id: f.reportId }),
   'reports.import': () => ({ fileName: 'hmi-assessment-transcript.txt', dataBase64: fixture('hmi-assessment-transcript.txt') }),
   'reports.importSamples': () => ({}),
   'reports.updateMeta': (f) => ({ id: f.reportId, changes: { title: 'PEEL 2016 Legitimacy', webAddress: 'https://www.justiceinspectorates.gov.uk/hmicfrs/' } }),
@@ -53,6 +54,8 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'reports.removeFinding': (f) => ({ id: f.reportId, findingId: nth(f.findingIds, 6 + f.pass) }),
   'reports.reextract': (f) => ({ id: f.reportId }),
   'reports.importProgress': () => ({}),
+  'reports.markChecked': (f) =>
+    f.pass === 0 ? { id: f.reportId, item: { type: 'finding', id: nth(f.findingIds, 8) } } : { id: f.reportId, item: { type: 'judgment', id: nth(f.judgmentIds, 0) } },
   'annotations.list': (f) => ({ reportId: f.reportId }),
   'annotations.create': (f) => ({ reportId: f.reportId, start: 200, end: 260, note: 'Asked the PSD lead about this', tags: ['interview'], colour: 'green' }),
   'annotations.update': (f) => ({ id: f.annotations[0]?.id ?? 'missing', note: 'Raised at the Gold Group', tags: ['vetting'], colour: 'blue' }),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FindingChanges, JudgmentFields, MetaChanges, NewFinding, TextSelection } from '../../shared/api/review';
+import type { FindingChanges, ItemRef, JudgmentFields, MetaChanges, NewFinding, TextSelection } from '../../shared/api/review';
 import { AppError } from '../../shared/api/result';
 import type { SourceAnchor } from '../../shared/domain/anchor';
 import { newTracking, type Finding } from '../../shared/domain/finding';
@@ -60,6 +60,19 @@ export function removeJudgment(draft: ReportDoc, judgmentId: string, at: string)
   const judgment = requireJudgment(draft, judgmentId);
   draft.report.judgments = draft.report.judgments.filter((j) => j !== judgment);
   record(draft, judgmentTarget(judgmentId), 'removed', originalJudgment(draft, judgment), null, at);
+}
+
+/**
+ * The officer has checked an extracted item and found it right: its confidence becomes 1, recorded as a
+ * correction (from the extractor's figure), so it leaves the review's "To check" list and re-extraction
+ * keeps it as the officer's.
+ */
+export function markChecked(draft: ReportDoc, item: ItemRef, at: string): Judgment | Finding {
+  const found = item.type === 'judgment' ? requireJudgment(draft, item.id) : requireFinding(draft, item.id);
+  const target = item.type === 'judgment' ? judgmentTarget(item.id) : findingTarget(item.id);
+  if (found.confidence !== 1) record(draft, target, 'confidence', found.confidence ?? null, 1, at);
+  found.confidence = 1;
+  return found;
 }
 
 function requireFinding(draft: ReportDoc, findingId: string): Finding {

@@ -138,6 +138,36 @@ describe('correcting an extracted report', () => {
   });
 });
 
+describe('checking items the extractor was unsure of', () => {
+  it('marks a finding and a judgment as checked: confidence 1, recorded with the extractor’s figure, kept through re-extraction', async () => {
+    const { store, id, doc, finding, judgment } = await the2016Report();
+    const wellbeing = finding('The force should ensure that its supervisors');
+    const workforce = judgment(WORKFORCE);
+    // As the extractor will set them for items it read from a sentence.
+    await store.updateReport(id, (draft) => {
+      Object.assign(draft.findings.find((f) => f.id === wellbeing.id)!, { foundBy: 'sentence', confidence: 0.55 });
+      Object.assign(draft.report.judgments.find((j) => j.id === workforce.id)!, { foundBy: 'sentence', confidence: 0.6 });
+    });
+
+    const checked = await run(store, 'reports.markChecked', { id, item: { type: 'finding', id: wellbeing.id } });
+    expect(checked).toMatchObject({ id: wellbeing.id, confidence: 1, foundBy: 'sentence' });
+    await run(store, 'reports.markChecked', { id, item: { type: 'judgment', id: workforce.id } });
+    expect(doc().report.corrections.map((c) => [c.target, c.field, c.from, c.to])).toEqual([
+      [`finding:${wellbeing.id}`, 'confidence', 0.55, 1],
+      [`judgment:${workforce.id}`, 'confidence', 0.6, 1],
+    ]);
+    // Checking again changes nothing and records nothing.
+    await run(store, 'reports.markChecked', { id, item: { type: 'finding', id: wellbeing.id } });
+    expect(doc().report.corrections).toHaveLength(2);
+
+    await run(store, 'reports.reextract', { id });
+    expect(doc().findings.find((f) => f.id === wellbeing.id)?.confidence).toBe(1);
+    expect(doc().report.judgments.find((j) => j.id === workforce.id)?.confidence).toBe(1);
+    await expect(run(store, 'reports.markChecked', { id, item: { type: 'finding', id: 'gone' } })).rejects.toMatchObject({ code: 'not-found' });
+    await store.close();
+  });
+});
+
 describe('re-extracting a corrected report', () => {
   it('keeps every correction, the officer’s findings and the tracking of findings found again', async () => {
     const { store, id, doc, finding, judgment } = await the2016Report();

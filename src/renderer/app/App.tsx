@@ -75,11 +75,11 @@ export function App() {
             <Suspense fallback={<Spinner label="Opening…" />}>
               {route.page === 'report' && (
                 <ReportPage
-                  key={`${route.id}:${route.findingId ?? ''}:${route.annotationId ?? ''}:${route.passage?.start ?? ''}`}
+                  key={`${route.id}:${route.findingId ?? ''}:${route.annotationId ?? ''}:${route.anchor ? `${route.anchor.start}-${route.anchor.end}` : ''}`}
                   id={route.id}
                   findingId={route.findingId}
                   annotationId={route.annotationId}
-                  passage={route.passage}
+                  anchor={route.anchor}
                 />
               )}
               {route.page === 'findings' && <FindingsPage />}

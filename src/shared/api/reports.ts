@@ -32,10 +32,15 @@ export type ImportOutcome = z.infer<typeof ImportOutcome>;
 export const ReportDetail = z.object({ report: Report, findings: z.array(Finding) });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
+/** The file exactly as imported, for showing it as published (the PDF page view). */
+export const ReportSource = z.object({ fileName: z.string(), format: Report.shape.format, dataBase64: z.string() });
+export type ReportSource = z.infer<typeof ReportSource>;
+
 export const reportCalls = {
   'reports.list': read(z.object({}), z.array(ReportSummary), ['reports']),
   'reports.get': read(z.object({ id: Id }), ReportDetail, ['reports', 'findings']),
   'reports.text': read(z.object({ id: Id }), ReportText, ['reports']),
+  'reports.source': read(z.object({ id: Id }), ReportSource, ['reports']),
   'reports.import': write(IncomingFile, ImportOutcome, ['reports', 'findings']),
   'reports.importSamples': write(z.object({}), z.array(ImportOutcome), ['reports', 'findings']),
   'reports.delete': write(z.object({ id: Id }), z.object({ deleted: z.boolean() }), ['reports', 'findings', 'links', 'papers', 'annotations']),

@@ -3,7 +3,7 @@ import { read, write } from './define';
 import { Id } from '../domain/ids';
 import { Grade } from '../domain/grades';
 import { DocumentKind, FindingKind } from '../domain/extraction';
-import { Report } from '../domain/report';
+import { Judgment, Report } from '../domain/report';
 import { Finding } from '../domain/finding';
 
 const Text = z.string().trim().max(20_000);
@@ -91,6 +91,10 @@ export type ImportProgress = z.infer<typeof ImportProgress>;
 
 const ReportRef = { id: Id };
 
+/** A judgment or finding of the report, for calls that act on either. */
+export const ItemRef = z.discriminatedUnion('type', [z.object({ type: z.literal('judgment'), id: Id }), z.object({ type: z.literal('finding'), id: Id })]);
+export type ItemRef = z.infer<typeof ItemRef>;
+
 export const reviewCalls = {
   'reports.updateMeta': write(z.object({ ...ReportRef, changes: MetaChanges }), Report, ['reports']),
   'reports.addJudgment': write(z.object({ ...ReportRef, judgment: JudgmentFields }), Report, ['reports']),
@@ -107,4 +111,6 @@ export const reviewCalls = {
   'reports.removeFinding': write(z.object({ ...ReportRef, findingId: Id }), z.object({ removed: z.boolean() }), ['reports', 'findings', 'links']),
   'reports.reextract': write(z.object(ReportRef), ReextractSummary, ['reports', 'findings', 'links', 'annotations']),
   'reports.importProgress': read(z.object({}), ImportProgress, []),
+  /** The officer has checked an item the extractor was unsure of: it is recorded, and it leaves "To check". */
+  'reports.markChecked': write(z.object({ ...ReportRef, item: ItemRef }), z.union([Judgment, Finding]), ['reports', 'findings']),
 };

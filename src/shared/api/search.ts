@@ -16,8 +16,8 @@ export const SearchHit = z.object({
   title: z.string(),
   /** The passage around the first word that matched, with … where it was cut. */
   snippet: z.string(),
-  /** For a text hit: the passage in the report's text (character offsets), to open the report at. */
-  anchor: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
+  /** For a hit inside a report's text: the passage (character offsets of the stored text) the reader opens at. */
+  anchor: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).nullable().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

@@ -34,6 +34,78 @@ export class ReaderPage {
     expect(found, 'the passage is in the source text').toBe(true);
   }
 
+  /** Selects a passage on the PDF page view (pdf.js's text layer) as a drag would, across its text items; spaces may differ. */
+  async selectOnPage(passage: string): Promise<void> {
+    const found = await this.page.getByTestId('pdf-text-layer').evaluate((layer, wanted) => {
+      const nodes: Array<{ node: Text; from: number }> = [];
+      let chars = '';
+      const at: Array<{ node: Text; offset: number }> = [];
+      const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        nodes.push({ node, from: chars.length });
+        for (let i = 0; i < node.data.length; i += 1) {
+          if (/\s/.test(node.data[i]!)) continue;
+          chars += node.data[i];
+          at.push({ node, offset: i });
+        }
+      }
+      const needle = wanted.replace(/\s+/g, '');
+      const start = chars.indexOf(needle);
+      if (start === -1) return false;
+      const first = at[start]!;
+      const last = at[start + needle.length - 1]!;
+      const range = document.createRange();
+      range.setStart(first.node, first.offset);
+      range.setEnd(last.node, last.offset + 1);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return true;
+    }, passage);
+    expect(found, 'the passage is on the page').toBe(true);
+  }
+
+  sourceText(): Locator {
+    return this.page.getByTestId('source-text');
+  }
+
+  /** What the officer sees of the source text. */
+  async shownText(): Promise<string> {
+    return this.sourceText().innerText();
+  }
+
+  /** What the window has selected, as text. */
+  async selectedText(): Promise<string> {
+    return this.page.evaluate(() => window.getSelection()?.toString() ?? '');
+  }
+
+  findBox(): Locator {
+    return this.page.getByRole('search', { name: 'Find in the report' });
+  }
+
+  findCount(): Locator {
+    return this.page.getByTestId('find-count');
+  }
+
+  /** What the reader last said to screen readers. */
+  announcement(): Locator {
+    return this.page.getByTestId('reader-announcement');
+  }
+
+  async openPageView(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Page view' }).click();
+    // pdf.js and its worker load on first use: give them time on a busy machine.
+    await expect(this.page.getByTestId('pdf-text-layer').locator('span').first()).toBeAttached({ timeout: 30_000 });
+  }
+
+  pageView(): Locator {
+    return this.page.getByTestId('pdf-page-view');
+  }
+
+  toCheck(): Locator {
+    return this.page.getByTestId('to-check');
+  }
+
   outline(): Locator {
     return this.page.getByTestId('outline');
   }

@@ -22,6 +22,14 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     return { report, findings };
   },
   'reports.text': async ({ id }, { store }) => store.readText(requireReport(store, id).report.sha256),
+  'reports.source': async ({ id }, { store }) => {
+    const { fileName, format, sha256 } = requireReport(store, id).report;
+    const bytes = await store.readSource(sha256).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new AppError('not-found', `The file ${fileName} as imported is missing from the data folder; import it again to see its pages.`);
+      throw error;
+    });
+    return { fileName, format, dataBase64: bytes.toString('base64') };
+  },
   'reports.import': async ({ fileName, dataBase64 }, { store }) => {
     const progress = trackImport(store, fileName);
     try {

@@ -10,6 +10,7 @@ import {
   correctFinding,
   correctJudgment,
   correctMeta,
+  markChecked,
   mergeFindings,
   removeFinding,
   removeJudgment,
@@ -58,6 +59,7 @@ export const reviewHandlers: HandlersFor<typeof reviewCalls> = {
       removeJudgment(draft, judgmentId, now());
       return draft.report;
     }),
+  'reports.markChecked': async ({ id, item }, { store }) => store.updateReport(id, (draft) => markChecked(draft, item, now())),
   'reports.updateFinding': async ({ id, findingId, changes }, { store }) =>
     store.updateReport(id, (draft) => correctFinding(draft, findingId, changes, now())),
   'reports.addFinding': async ({ id, finding }, { store }) => {

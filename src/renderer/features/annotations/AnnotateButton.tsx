@@ -3,21 +3,29 @@ import { Button, Tooltip } from '@fluentui/react-components';
 import { HighlightRegular } from '@fluentui/react-icons';
 import { useAction } from '../../hooks/data';
 import type { TextRange } from '../reader/selection';
+import { useFocusReturn } from '../reader/useFocusReturn';
 import { AnnotationDialog } from './AnnotationDialog';
 
 interface Props {
   reportId: string;
-  text: string;
   hasSelection: boolean;
-  /** The passage selected in the reader's source text, as offsets of the text. */
+  /** The passage selected in the reader (text or PDF page), as offsets of the stored text. */
   getSelection: () => TextRange | null;
+  /** The words of a passage as the reader shows them (markup left out). */
+  quoteOf: (range: TextRange) => string;
   onSaved?: (annotationId: string) => void;
+  /** The dialog closed: the passage was annotated (`saved`) or not. The reader puts the selection back. */
+  onClosed?: (range: TextRange, saved: boolean) => void;
+  /** Where focus goes when the dialog closes if the place it came from is gone. */
+  fallbackFocus?: () => HTMLElement | null | undefined;
 }
 
 /** "Annotate" for the passage selected in the source text; Ctrl+Shift+A does the same. */
-export function AnnotateButton({ reportId, text, hasSelection, getSelection, onSaved }: Props) {
+export function AnnotateButton({ reportId, hasSelection, getSelection, quoteOf, onSaved, onClosed, fallbackFocus }: Props) {
   const act = useAction();
   const [range, setRange] = useState<TextRange | null>(null);
+  const saved = useRef(false);
+  useFocusReturn(range !== null, fallbackFocus);
   const latest = useRef(getSelection);
   useEffect(() => {
     latest.current = getSelection;
@@ -46,12 +54,16 @@ export function AnnotateButton({ reportId, text, hasSelection, getSelection, onS
       {range && (
         <AnnotationDialog
           title="Annotate passage"
-          draft={{ quote: text.slice(range.start, range.end).trim(), note: '', tags: [], colour: 'yellow' }}
-          onClose={() => setRange(null)}
+          draft={{ quote: quoteOf(range), note: '', tags: [], colour: 'yellow' }}
+          onClose={() => {
+            onClosed?.(range, saved.current);
+            saved.current = false;
+            setRange(null);
+          }}
           onSave={async (values) => {
             const result = await act('annotations.create', { reportId, start: range.start, end: range.end, ...values }, 'Annotation saved');
             if (result.ok) {
-              window.getSelection()?.removeAllRanges();
+              saved.current = true;
               onSaved?.(result.value.id);
             }
             return result.ok;

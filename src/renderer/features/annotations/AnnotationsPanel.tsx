@@ -6,6 +6,7 @@ import { COLOURS, type Colour } from '../../../shared/domain/notes';
 import { useAction } from '../../hooks/data';
 import { useVirtualList } from '../../hooks/useVirtualList';
 import { HIGHLIGHT_COLOURS } from '../reader/highlight-styles';
+import { useFocusReturn } from '../reader/useFocusReturn';
 import { useUndoable } from '../undo/useUndoable';
 import { AnnotationDialog } from './AnnotationDialog';
 import { COLOUR_NAMES } from './colours';
@@ -63,6 +64,9 @@ export function AnnotationsPanel({ items, text, activeId, onGo }: Props) {
   const [tag, setTag] = useState('');
   const [colour, setColour] = useState<Colour | ''>('');
   const [editing, setEditing] = useState<AnnotationListItem | null>(null);
+  const list = useRef<HTMLUListElement | null>(null);
+  const heading = useRef<HTMLDivElement>(null);
+  useFocusReturn(editing !== null, () => heading.current);
 
   const tags = useMemo(() => [...new Set(items.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)), [items]);
   const shown = useMemo(() => {
@@ -97,8 +101,16 @@ export function AnnotationsPanel({ items, text, activeId, onGo }: Props) {
   }, [activeId, items, text]);
 
   const remove = async (a: AnnotationListItem) => {
+    // Focus goes to the annotation that takes the deleted one's place (the one after it, or before it).
+    const at = shown.findIndex((x) => x.id === a.id);
+    const next = shown[at + 1] ?? shown[at - 1];
     const result = await act('annotations.delete', { id: a.id });
     if (!result.ok) return;
+    window.setTimeout(() => {
+      // Not a text field: there Ctrl+Z would be the field's own undo rather than "undo the delete".
+      const target = next ? list.current?.querySelector<HTMLElement>(`#annotation-${CSS.escape(next.id)} button:not(:disabled)`) : null;
+      (target ?? heading.current)?.focus();
+    }, 0);
     const deleted = result.value;
     undoable({
       label: 'Annotation deleted',
@@ -109,7 +121,8 @@ export function AnnotationsPanel({ items, text, activeId, onGo }: Props) {
 
   return (
     <section aria-labelledby="annotations-heading">
-      <div className={styles.toolbar}>
+      {/* Focusable from script only: where focus goes when the annotation it was on is gone. */}
+      <div className={styles.toolbar} ref={heading} tabIndex={-1} aria-labelledby="annotations-heading" role="group">
         <Subtitle2 as="h2" id="annotations-heading" className={styles.heading}>
           Annotations ({items.length})
         </Subtitle2>
@@ -139,7 +152,17 @@ export function AnnotationsPanel({ items, text, activeId, onGo }: Props) {
       </div>
       {items.length === 0 && <Caption1>Select a passage in the source text and choose Annotate (Ctrl+Shift+A).</Caption1>}
       {items.length > 0 && shown.length === 0 && <Caption1>No annotation matches these filters.</Caption1>}
-      <ul ref={setList} className={styles.list} style={{ height }} aria-label="Annotations" data-testid="annotations-list" {...focusProps}>
+      <ul
+        ref={(element) => {
+          setList(element);
+          list.current = element;
+        }}
+        className={styles.list}
+        style={{ height }}
+        aria-label="Annotations"
+        data-testid="annotations-list"
+        {...focusProps}
+      >
         {drawn.map((item) => {
           const a = shown[item.index]!;
           const anchored = isAnchored(a, text);

@@ -7,7 +7,8 @@ import { OutlineItem } from './OutlineItem';
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
   body: { flexGrow: 1, minWidth: 0 },
-  badges: { display: 'flex', gap: tokens.spacingHorizontalXS, marginBottom: '2px', flexWrap: 'wrap' },
+  badges: { display: 'flex', gap: tokens.spacingHorizontalXS, marginBottom: '2px', flexWrap: 'wrap', alignItems: 'center' },
+  note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase100 },
   text: {
     display: '-webkit-box',
     WebkitLineClamp: 3,
@@ -18,9 +19,13 @@ const useStyles = makeStyles({
 
 const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
-export function FindingRow({ finding, current, selected, onChoose, onToggle, onEdit, onRemove }: {
+export function FindingRow({ finding, current, note, check, selected, onChoose, onToggle, onEdit, onRemove }: {
   finding: Finding;
   current: boolean;
+  /** How it was found ("from a list · 95 % sure"). */
+  note: string | null;
+  /** Listed under "To check". */
+  check: boolean;
   selected: boolean;
   onChoose: () => void;
   onToggle: (checked: boolean) => void;
@@ -47,6 +52,12 @@ export function FindingRow({ finding, current, selected, onChoose, onToggle, onE
                 Added by you
               </Badge>
             )}
+            {check && (
+              <Badge appearance="filled" color="warning" size="small">
+                To check
+              </Badge>
+            )}
+            {note && !finding.manual && <span className={styles.note}>{note}</span>}
           </span>
           <span className={styles.text}>{finding.text}</span>
         </OutlineItem>

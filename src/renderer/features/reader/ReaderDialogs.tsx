@@ -4,20 +4,32 @@ import { FindingDialog } from './FindingDialog';
 import { JudgmentDialog } from './JudgmentDialog';
 import { ReextractDialog } from './ReextractDialog';
 import { useAction } from '../../hooks/data';
+import { useFocusReturn } from './useFocusReturn';
+
+/** Where focus goes after a dialog whose opener is gone (a removed or merged finding's row): the outline's current line. */
+const outlineFocus = () =>
+  document.querySelector<HTMLElement>('[data-testid="outline"] [aria-current="true"]') ?? document.querySelector<HTMLElement>('[data-testid="outline"] button');
 
 const shorten = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}…` : text);
 
 /** Opens whichever dialog the reader asked for and sends its change to main. */
-export function ReaderDialogs({ reportId, dialog, setDialog, onDone }: {
+export function ReaderDialogs({ reportId, dialog, setDialog, onDone, onClosed }: {
   reportId: string;
   dialog: ReaderDialog | null;
   setDialog: (dialog: ReaderDialog | null) => void;
   /** Called with the id of the item to show after a change (the new or changed finding). */
   onDone: (id: string | null) => void;
+  /** Called as a dialog closes, saying whether its change was made. */
+  onClosed?: (dialog: ReaderDialog, saved: boolean) => void;
 }) {
   const act = useAction();
-  const close = () => setDialog(null);
+  useFocusReturn(dialog !== null, outlineFocus);
   if (!dialog) return null;
+  const finish = (saved: boolean) => {
+    onClosed?.(dialog, saved);
+    setDialog(null);
+  };
+  const close = () => finish(false);
   switch (dialog.type) {
     case 'judgment': {
       const { judgment } = dialog;
@@ -30,7 +42,7 @@ export function ReaderDialogs({ reportId, dialog, setDialog, onDone }: {
             const result = judgment
               ? await act('reports.updateJudgment', { id: reportId, judgmentId: judgment.id, changes: fields }, 'Judgment corrected')
               : await act('reports.addJudgment', { id: reportId, judgment: fields }, 'Judgment added');
-            if (result.ok) close();
+            if (result.ok) finish(true);
           }}
         />
       );
@@ -44,7 +56,7 @@ export function ReaderDialogs({ reportId, dialog, setDialog, onDone }: {
           onClose={close}
           onConfirm={async () => {
             const result = await act('reports.removeJudgment', { id: reportId, judgmentId: dialog.judgment.id }, 'Judgment removed');
-            if (result.ok) close();
+            if (result.ok) finish(true);
           }}
         />
       );
@@ -57,12 +69,12 @@ export function ReaderDialogs({ reportId, dialog, setDialog, onDone }: {
           onClose={close}
           onSave={async (changes) => {
             const result = await act('reports.updateFinding', { id: reportId, findingId: finding.id, changes }, 'Finding corrected');
-            if (result.ok) close();
+            if (result.ok) finish(true);
           }}
           onSplit={async (at) => {
             const result = await act('reports.splitFinding', { id: reportId, findingId: finding.id, at }, 'Finding split in two');
             if (result.ok) {
-              close();
+              finish(true);
               onDone(result.value[1].id);
             }
           }}
@@ -78,7 +90,7 @@ export function ReaderDialogs({ reportId, dialog, setDialog, onDone }: {
           onSave={async (finding) => {
             const result = await act('reports.addFinding', { id: reportId, finding: { ...finding, selection: dialog.selection } }, 'Finding added');
             if (result.ok) {
-              close();
+              finish(true);
               onDone(result.value.id);
             }
           }}
@@ -94,7 +106,7 @@ export function ReaderDialogs({ reportId, dialog, setDialog, onDone }: {
           onConfirm={async () => {
             const result = await act('reports.removeFinding', { id: reportId, findingId: dialog.finding.id }, 'Finding removed');
             if (result.ok) {
-              close();
+              finish(true);
               onDone(null);
             }
           }}
@@ -110,7 +122,7 @@ export function ReaderDialogs({ reportId, dialog, setDialog, onDone }: {
           onConfirm={async () => {
             const result = await act('reports.mergeFindings', { id: reportId, findingIds: dialog.findings.map((f) => f.id) }, 'Findings merged');
             if (result.ok) {
-              close();
+              finish(true);
               onDone(result.value.id);
             }
           }}

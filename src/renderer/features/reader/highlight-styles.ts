@@ -12,7 +12,12 @@ export const HIGHLIGHT_COLOURS: Record<string, string> = {
   blue: '#bbdefb',
   pink: '#f8bbd0',
   orange: '#ffe0b2',
+  /** A passage opened from a search result. */
+  passage: '#e0e7ff',
 };
+
+/** Find matches: every match, and the one find is on (Chromium's own find colours, dark text on both). */
+export const FIND_COLOURS = { match: '#fff200', current: '#ff9632' } as const;
 
 export const useHighlightStyles = makeStyles({
   mark: {
@@ -25,4 +30,6 @@ export const useHighlightStyles = makeStyles({
     outlineOffset: '1px',
     backgroundColor: '#ffe27a',
   },
+  findMatch: { boxShadow: `0 0 0 1px ${tokens.colorNeutralStroke1}` },
+  findCurrent: { boxShadow: `0 0 0 2px ${tokens.colorNeutralForeground1}` },
 });

@@ -6,7 +6,8 @@ export function useHasSelectionIn(root: RefObject<HTMLElement | null>): boolean 
   useEffect(() => {
     const update = () => {
       const selection = window.getSelection();
-      const node = selection && !selection.isCollapsed ? selection.anchorNode : null;
+      // A range between two text nodes covers nothing, though the browser does not call it collapsed.
+      const node = selection && !selection.isCollapsed && selection.toString().trim() !== '' ? selection.anchorNode : null;
       setHas(node !== null && root.current !== null && root.current.contains(node));
     };
     document.addEventListener('selectionchange', update);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Caption1, makeStyles, mergeClasses, Subtitle2, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
-import { AddRegular, ArrowClockwiseRegular, ArrowLeftRegular, MergeRegular, TextAddRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowClockwiseRegular, ArrowLeftRegular, MergeRegular } from '@fluentui/react-icons';
 import { useAction, useQuery } from '../../hooks/data';
 import { useNavigate } from '../../navigation';
 import { formatDate } from '../../format';
@@ -12,9 +12,8 @@ import { Outline } from '../reader/Outline';
 import { placeOf, reportRanges } from '../reader/ranges';
 import type { ReaderDialog } from '../reader/reader-dialog';
 import { ReaderDialogs } from '../reader/ReaderDialogs';
-import { SourceText, type SourceTextHandle } from '../reader/SourceText';
-import { useHasSelectionIn } from '../reader/useSourceSelection';
-import { AnnotateButton } from '../annotations/AnnotateButton';
+import type { TextRange } from '../reader/selection';
+import { SourcePane, type SourcePaneHandle } from '../reader/SourcePane';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import { useReportAnnotations } from '../annotations/useReportAnnotations';
 
@@ -25,13 +24,9 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, margin: 0 },
   meta: { color: tokens.colorNeutralForeground2 },
   columns: { display: 'grid', gridTemplateColumns: 'minmax(340px, 2fr) 3fr', gap: tokens.spacingHorizontalL, minHeight: 0 },
+  /** With the PDF page view open beside the text, the source takes more of the width. */
+  wide: { gridTemplateColumns: 'minmax(300px, 1fr) 3fr' },
   pane: { overflowY: 'auto', minHeight: 0, paddingRight: tokens.spacingHorizontalS },
-  source: {
-    overflowY: 'auto',
-    minHeight: 0,
-    padding: `0 ${tokens.spacingHorizontalL}`,
-    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
   toolbar: {
     position: 'sticky',
     top: 0,
@@ -49,21 +44,11 @@ const useStyles = makeStyles({
   sticky: { position: 'sticky', top: 0, zIndex: 2, backgroundColor: tokens.colorNeutralBackground1 },
 });
 
-const PASSAGE_ID = 'search-passage';
+/** The highlight of a passage the reader was opened at (a search hit in the text). */
+const PASSAGE_ID = 'passage';
 
 /** The report reader: the outline of judgments and findings beside the source text, every item correctable. */
-export function ReportPage({
-  id,
-  findingId,
-  annotationId,
-  passage,
-}: {
-  id: string;
-  findingId?: string;
-  annotationId?: string;
-  /** Opened from a search hit in the text: that passage is marked and scrolled to. */
-  passage?: { start: number; end: number };
-}) {
+export function ReportPage({ id, findingId, annotationId, anchor: passage }: { id: string; findingId?: string; annotationId?: string; anchor?: TextRange }) {
   const styles = useStyles();
   const navigate = useNavigate();
   const act = useAction();
@@ -75,19 +60,15 @@ export function ReportPage({
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<ReaderDialog | null>(null);
   const [reading, setReading] = useState(false);
-  const sourceText = useRef<SourceTextHandle>(null);
-  const sourcePane = useRef<HTMLDivElement>(null);
+  const [wide, setWide] = useState(false);
   const outlinePane = useRef<HTMLDivElement>(null);
-  const hasSelection = useHasSelectionIn(sourcePane);
+  const sourcePane = useRef<SourcePaneHandle>(null);
 
   const report = detail.data?.report;
   const findings = useMemo(() => detail.data?.findings ?? [], [detail.data]);
   const annotations = useReportAnnotations(id, source.data?.text);
   const ranges = useMemo(
-    () =>
-      report
-        ? [...reportRanges(report, findings), ...annotations.ranges, ...(passage ? [{ ...passage, kind: 'search', id: PASSAGE_ID }] : [])]
-        : [],
+    () => (report ? [...reportRanges(report, findings), ...annotations.ranges, ...(passage ? [{ ...passage, kind: 'passage', id: PASSAGE_ID }] : [])] : []),
     [report, findings, annotations.ranges, passage],
   );
   const onActivate = useCallback((range: HighlightRange) => setActiveId(range.id), []);
@@ -100,12 +81,10 @@ export function ReportPage({
   if (!report) return null;
 
   const corrected = new Set(report.corrections.filter((c) => c.target === 'report').map((c) => c.field));
+  const correctedItems = new Set(report.corrections.map((c) => c.target));
   const chosenForMerge = findings.filter((f) => selected.has(f.id));
 
-  const addFromSelection = () => {
-    const range = sourceText.current?.selection();
-    if (!range || !source.data) return;
-    const text = source.data.text.slice(range.start, range.end).trim();
+  const addFromSelection = (range: TextRange, text: string) => {
     setDialog({
       type: 'add-finding',
       selection: range,
@@ -141,7 +120,7 @@ export function ReportPage({
         </Caption1>
         <LinkedDocuments report={report} reports={reports.data ?? []} />
       </header>
-      <div className={styles.columns}>
+      <div className={mergeClasses(styles.columns, wide && styles.wide)}>
         <section className={styles.pane} ref={outlinePane} aria-label="Review">
           <div className={styles.sticky}>
             <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as 'outline' | 'details' | 'annotations')}>
@@ -186,6 +165,7 @@ export function ReportPage({
                 judgments={report.judgments}
                 findings={findings}
                 quotes={report.quotes}
+                corrected={correctedItems}
                 handlers={{
                   activeId,
                   selected,
@@ -200,6 +180,7 @@ export function ReportPage({
                   onEditJudgment: (judgment) => setDialog({ type: 'judgment', judgment }),
                   onEditFinding: (finding) => setDialog({ type: 'finding', finding }),
                   onRemoveFinding: (finding) => setDialog({ type: 'remove-finding', finding }),
+                  onMarkChecked: async ({ type, item }) => (await act('reports.markChecked', { id, item: { type, id: item.id } }, 'Marked as checked')).ok,
                 }}
               />
             </>
@@ -220,24 +201,20 @@ export function ReportPage({
             </>
           ) : null}
         </section>
-        {/* Focusable so the source can be scrolled from the keyboard. */}
-        <section className={styles.source} ref={sourcePane} aria-labelledby="source-heading" tabIndex={0}>
-          <div className={styles.toolbar}>
-            <Subtitle2 as="h2" id="source-heading" className={styles.heading}>
-              Source text
-            </Subtitle2>
-            <Button size="small" icon={<TextAddRegular />} disabled={!hasSelection} onClick={addFromSelection}>
-              Add finding from selection
-            </Button>
-            {source.data && (
-              <AnnotateButton reportId={id} text={source.data.text} hasSelection={hasSelection} getSelection={() => sourceText.current?.selection() ?? null} />
-            )}
-          </div>
-          {source.error && <p role="alert">{source.error}</p>}
-          {source.data && (
-            <SourceText ref={sourceText} text={source.data.text} pages={source.data.pages} ranges={ranges} activeId={activeId} onActivate={onActivate} />
-          )}
-        </section>
+        {source.error && <p role="alert">{source.error}</p>}
+        {source.data && (
+          <SourcePane
+            ref={sourcePane}
+            report={report}
+            source={source.data}
+            ranges={ranges}
+            activeId={activeId}
+            onActivate={onActivate}
+            onAddFinding={addFromSelection}
+            passage={passage}
+            onWide={setWide}
+          />
+        )}
       </div>
       <ReaderDialogs
         reportId={id}
@@ -246,6 +223,9 @@ export function ReportPage({
         onDone={(next) => {
           setSelected(new Set());
           if (next) setActiveId(next);
+        }}
+        onClosed={(closed, saved) => {
+          if (closed.type === 'add-finding' && closed.selection) sourcePane.current?.afterDialog(closed.selection, saved);
         }}
       />
     </article>

@@ -58,9 +58,10 @@ function routeOf(hit: SearchHit): Route {
   if (hit.kind === 'note') return { page: 'notes', noteId: hit.id };
   const id = hit.reportId ?? hit.id;
   // A passage of the text: the reader opens at it.
-  if (hit.kind === 'text' && hit.anchor) return { page: 'report', id, passage: { start: hit.anchor.start, end: hit.anchor.end } };
+  if (hit.kind === 'text' && hit.anchor) return { page: 'report', id, anchor: { start: hit.anchor.start, end: hit.anchor.end } };
   if (hit.kind === 'finding') return { page: 'report', id, findingId: hit.id };
   if (hit.kind === 'annotation') return { page: 'report', id, annotationId: hit.id };
+  if (hit.anchor) return { page: 'report', id, anchor: hit.anchor };
   return { page: 'report', id };
 }
 
