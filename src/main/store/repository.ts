@@ -476,5 +476,5 @@ export class Store {
 }
 
 function emptyIndex(): IndexDoc {
-  return { schemaVersion: SCHEMA_VERSION, reportIds: [], settings: { ...DEFAULT_SETTINGS }, papers: [], links: [] };
+  return IndexDoc.parse({ schemaVersion: SCHEMA_VERSION, reportIds: [], settings: { ...DEFAULT_SETTINGS }, papers: [], links: [] });
 }

@@ -6,3 +6,7 @@ export * from './report';
 export * from './finding';
 export * from './notes';
 export * from './paper';
+export * from './tracking-settings';
+export * from './progress-paper';
+export * from './update-request';
+export * from './lifecycle-step';
