@@ -22,6 +22,8 @@ export interface Fixtures {
   /** The findings of the 2018/19 report, and a link made in the setup from the 2016 report's ninth finding to its first. */
   laterFindingIds: string[];
   linkId: string;
+  /** Two evidence files attached in the setup to the ninth finding of reportId. */
+  attachmentIds: string[];
 }
 
 const nth = (ids: string[], n: number) => ids[n] ?? 'missing';
@@ -79,6 +81,25 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'findings.update': (f) => ({ id: nth(f.findingIds, 8), owner: 'Head of HR', status: 'In progress', rag: 'Amber', due: '2018-12-31' }),
   'findings.addProgress': (f) => ({ id: nth(f.findingIds, 8), text: 'Wellbeing training for supervisors booked.' }),
   'findings.dashboard': () => ({}),
+  'evidence.attach': (f) => ({ id: nth(f.findingIds, 8), progressId: null, file: { fileName: 'wellbeing-plan.pdf', dataBase64: fixture('peel-2016-legitimacy-report.pdf') } }),
+  // Proposed over HTTP (the finding has evidence), then sent back over IPC.
+  'findings.step': (f) => ({
+    id: nth(f.findingIds, 8),
+    step: f.pass ? { step: 'sendBack', reason: 'Needs the training figures.' } : { step: 'propose', statement: 'Training delivered to every supervisor.' },
+  }),
+  'findings.dueSoon': () => ({ days: 90, owner: 'Head of HR' }),
+  'findings.owners': () => ({}),
+  'tracking.settings': () => ({}),
+  'tracking.updateSettings': () => ({
+    rag: { redWhenOverdue: true, redNoOwnerDays: 30, amberDueWithinDays: 30, amberNoUpdateDays: 60 },
+    reminders: { enabled: true, noticeDays: 45, alarmDaysBefore: 7 },
+  }),
+  'reminders.due': () => ({}),
+  'reminders.snooze': (f) => ({ findingIds: [nth(f.findingIds, 8)], days: 1 }),
+  'reminders.notify': () => ({}),
+  'reminders.exportCalendar': (f) => ({ owner: f.pass ? 'Head of HR' : undefined }),
+  'evidence.open': (f) => ({ id: nth(f.findingIds, 8), attachmentId: nth(f.attachmentIds, 0), mode: f.pass ? 'save' : 'open' }),
+  'evidence.remove': (f) => ({ id: nth(f.findingIds, 8), attachmentId: nth(f.attachmentIds, f.pass) }),
   'links.suggest': () => ({}),
   'links.decide': (f) => ({ id: f.linkId, decision: f.pass ? 'confirmed' : 'rejected' }),
   // Given latest first: the call puts them in time order.

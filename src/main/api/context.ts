@@ -14,4 +14,8 @@ export interface ApiContext {
    * does), then opens the store again and makes `store` above the new one, whether `work` succeeded or not.
    */
   reopenStore<T>(work: (dataDir: string) => Promise<T>): Promise<T>;
+  /** Desktop only: opens a file in the system's own app (evidence). Absent elsewhere, where files are downloaded. */
+  openFile?(fileName: string, bytes: Uint8Array): Promise<void>;
+  /** Desktop only: a system notification with Open and Snooze, resolved with what the officer chose. */
+  notify?(notice: { title: string; body: string }): Promise<'open' | 'snooze' | 'dismissed'>;
 }

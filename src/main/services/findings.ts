@@ -11,6 +11,33 @@ import { linkChains, suggestLinks } from '../tracking/link-suggestions';
 import { compareReportsByTime, coversEarlierPeriod } from '../tracking/periods';
 import { buildRegister } from '../tracking/register';
 import { addProgress, applyTrackingPatch } from '../tracking/tracking-update';
+import { publishedOn, withRag } from '../tracking/rag';
+import { findingReferences } from '../tracking/references';
+import { todayIso } from './board-papers';
+
+/**
+ * Every finding as main sends it out, with the RAG that applies today (the officer's, else the written
+ * rules'), and its report.
+ */
+export function trackedFindings(store: Store, today: string): { findings: Finding[]; reports: Report[] } {
+  const rules = store.index.tracking.rag;
+  const docs = store.allReportDocs();
+  const findings: Finding[] = [];
+  for (const doc of docs) {
+    const published = publishedOn(doc.report);
+    for (const f of doc.findings) findings.push(withRag(f, published, rules, today));
+  }
+  return { findings, reports: docs.map((d) => d.report) };
+}
+
+/** The stable reference of every finding ("2018/19-AFI-04"). */
+export function referencesOf(store: Store): Map<string, string> {
+  const docs = store.allReportDocs();
+  return findingReferences(
+    docs.map((d) => d.report),
+    docs.flatMap((d) => d.findings),
+  );
+}
 
 /** Every finding with its report. Finding ids are unique across reports; a scan of 10,000 findings takes well under a millisecond. */
 function findingsWithReports(store: Store): Map<string, { finding: Finding; report: Report }> {
@@ -19,7 +46,7 @@ function findingsWithReports(store: Store): Map<string, { finding: Finding; repo
   return map;
 }
 
-function requireFinding(store: Store, id: string): { finding: Finding; report: Report } {
+export function requireFinding(store: Store, id: string): { finding: Finding; report: Report } {
   for (const doc of store.allReportDocs()) {
     const finding = doc.findings.find((f) => f.id === id);
     if (finding) return { finding, report: doc.report };
@@ -47,12 +74,8 @@ function viewOf(link: FindingLink, all: Map<string, { finding: Finding; report: 
 }
 
 export function registerRows(store: Store, today: string): RegisterRow[] {
-  const docs = store.allReportDocs();
-  return buildRegister(
-    docs.flatMap((d) => d.findings),
-    docs.map((d) => d.report),
-    today,
-  );
+  const { findings, reports } = trackedFindings(store, today);
+  return buildRegister(findings, reports, today);
 }
 
 export function findingDetail(store: Store, id: string): FindingDetail {
@@ -69,7 +92,18 @@ export function findingDetail(store: Store, id: string): FindingDetail {
     .filter((l) => l.state !== 'rejected' && (l.earlierId === id || l.laterId === id))
     .flatMap((l) => viewOf(l, all) ?? []);
   const { reportId, reportTitle, reportPeriod, reportKind } = linked(own);
-  return { finding: own.finding, report: { reportId, reportTitle, reportPeriod, reportKind }, chain, links };
+  const today = todayIso();
+  const refs = referencesOf(store);
+  const supersededBy = own.finding.tracking.resolution?.supersededBy ?? null;
+  const successor = supersededBy ? all.get(supersededBy) : undefined;
+  return {
+    finding: withRag(own.finding, publishedOn(own.report), store.index.tracking.rag, today),
+    report: { reportId, reportTitle, reportPeriod, reportKind },
+    reference: refs.get(id) ?? '',
+    supersededBy: successor ? { ...linked(successor), reference: refs.get(successor.finding.id) ?? '' } : null,
+    chain,
+    links,
+  };
 }
 
 /** Changes tracking fields, each real change recorded in the finding's history against the officer's name. */
@@ -83,12 +117,13 @@ export async function updateTracking(store: Store, id: string, changes: Tracking
   });
 }
 
-export async function addProgressUpdate(store: Store, id: string, text: string, at: string): Promise<Finding> {
+/** A progress update dated `on` (the officer's today when left out), entered now. */
+export async function addProgressUpdate(store: Store, id: string, text: string, at: string, on: string = todayIso()): Promise<Finding> {
   const { report } = requireFinding(store, id);
   const by = store.index.settings.userName;
   return store.updateReport(report.id, (draft) => {
     const finding = draft.findings.find((f) => f.id === id) as Finding;
-    finding.tracking = addProgress(finding.tracking, text, by, at, randomUUID());
+    finding.tracking = addProgress(finding.tracking, text, by, at, randomUUID(), { on });
     return finding;
   });
 }
@@ -157,8 +192,6 @@ export function gradeHistoryOf(store: Store): GradeHistory {
 }
 
 export function dashboardOf(store: Store, today: string): Dashboard {
-  return dashboard(
-    store.allReportDocs().flatMap((d) => d.findings),
-    today,
-  );
+  const { findings, reports } = trackedFindings(store, today);
+  return dashboard(findings, today, reports);
 }

@@ -10,3 +10,5 @@ export * from './tracking-settings';
 export * from './progress-paper';
 export * from './update-request';
 export * from './lifecycle-step';
+export * from './due-soon';
+export * from './evidence-limits';

@@ -24,7 +24,7 @@ export const findingHandlers: HandlersFor<typeof findingCalls> = {
   },
   'findings.get': async ({ id }, { store }) => findingDetail(store, id),
   'findings.update': async ({ id, ...changes }, { store }) => updateTracking(store, id, changes, now()),
-  'findings.addProgress': async ({ id, text }, { store }) => addProgressUpdate(store, id, text, now()),
+  'findings.addProgress': async ({ id, text, on }, { store }) => addProgressUpdate(store, id, text, now(), on),
   'findings.dashboard': async (_input, { store }) => dashboardOf(store, todayIso()),
   'links.suggest': async (_input, { store }) => suggestNewLinks(store, now()),
   'links.decide': async ({ id, decision }, { store }) => decideLink(store, id, decision, now()),
