@@ -16,6 +16,7 @@ import type { Store } from '../store/repository';
 import type { ReportDoc } from '../store/schema';
 import { compareReportsByTime } from '../tracking/periods';
 import { buildRegister } from '../tracking/register';
+import { referencesOf, trackedFindings } from './findings';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -87,11 +88,15 @@ export function safeFileName(title: string, extension: string): string {
   return `${base || 'Board paper'}.${extension}`;
 }
 
-/** The findings register (every finding, or those the filter keeps) as .xlsx, reports in time order. */
+/**
+ * The findings register (every finding, or those the filter keeps) as .xlsx, reports in time order, with each
+ * finding's reference, the RAG that applies, its latest update, evidence and linked findings.
+ */
 export async function registerXlsx(store: Store, filter: RegisterFilter = {}, today = todayIso()): Promise<Uint8Array> {
-  const docs = store.allReportDocs();
-  const reports = docs.map((d) => d.report).sort(compareReportsByTime);
-  const findings = docs.flatMap((d) => d.findings);
-  const kept = filterRegister(buildRegister(findings, reports, today), filter, { by: 'report', dir: 'asc' }, today).map((row) => row.finding);
-  return renderRegisterXlsx(registerRows(reports, kept));
+  const { findings, reports } = trackedFindings(store, today);
+  const ordered = [...reports].sort(compareReportsByTime);
+  const everything = Object.values(filter).every((v) => v === undefined);
+  const kept = everything ? findings : filterRegister(buildRegister(findings, ordered, today), filter, { by: 'report', dir: 'asc' }, today).map((row) => row.finding);
+  const title = `HMICFRS findings register — ${store.index.settings.forceName}`;
+  return renderRegisterXlsx(registerRows(ordered, kept, referencesOf(store), store.index.links), title);
 }

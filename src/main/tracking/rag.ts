@@ -4,6 +4,18 @@ import type { RagRules } from '../../shared/domain/tracking-settings';
 import { dateInWords, parseLooseDate } from '../paper/dates';
 
 const DAY = 86_400_000;
+
+/** Dates in words, remembered: a register of thousands of findings shares a few hundred target dates. */
+const wordsOf = new Map<string, string>();
+function inWords(iso: string): string {
+  let words = wordsOf.get(iso);
+  if (words === undefined) {
+    words = dateInWords(iso);
+    if (wordsOf.size > 10_000) wordsOf.clear();
+    wordsOf.set(iso, words);
+  }
+  return words;
+}
 const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
 
@@ -28,10 +40,10 @@ export interface DerivedRag {
 export function deriveRag(t: Pick<Tracking, 'status' | 'owner' | 'due' | 'progress'>, published: string, rules: RagRules, today: string): DerivedRag {
   if ((RESOLVED_STATUSES as readonly string[]).includes(t.status)) return { rag: null, reason: `A finding that is ${t.status.toLowerCase()} has no RAG.` };
   if (rules.redWhenOverdue && t.due !== null && t.due < today) {
-    return { rag: 'Red', reason: `Red: its target date, ${dateInWords(t.due)}, has passed.` };
+    return { rag: 'Red', reason: `Red: its target date, ${inWords(t.due)}, has passed.` };
   }
   if (rules.redNoOwnerDays !== null && t.owner === null && daysBetween(published, today) >= rules.redNoOwnerDays) {
-    return { rag: 'Red', reason: `Red: no owner ${days(rules.redNoOwnerDays)} after the report was published (${dateInWords(published)}).` };
+    return { rag: 'Red', reason: `Red: no owner ${days(rules.redNoOwnerDays)} after the report was published (${inWords(published)}).` };
   }
   const within = rules.amberDueWithinDays;
   const quiet = rules.amberNoUpdateDays;
@@ -41,8 +53,8 @@ export function deriveRag(t: Pick<Tracking, 'status' | 'owner' | 'due' | 'progre
     const silent = quiet === null || daysBetween(last ?? published, today) >= quiet;
     if (dueSoon && silent) {
       const parts: string[] = [];
-      if (within !== null && t.due) parts.push(`due on ${dateInWords(t.due)}, within ${days(within)}`);
-      if (quiet !== null) parts.push(last ? `no progress update for ${days(quiet)} (the last is dated ${dateInWords(last)})` : `no progress update in ${days(quiet)} since publication`);
+      if (within !== null && t.due) parts.push(`due on ${inWords(t.due)}, within ${days(within)}`);
+      if (quiet !== null) parts.push(last ? `no progress update for ${days(quiet)} (the last is dated ${inWords(last)})` : `no progress update in ${days(quiet)} since publication`);
       return { rag: 'Amber', reason: `Amber: ${parts.join(', and ')}.` };
     }
   }
