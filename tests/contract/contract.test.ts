@@ -37,6 +37,7 @@ describe('the API contract over both transports', () => {
       laterFindingIds: [],
       linkId: '',
       attachmentIds: [],
+      requestWorkbookBase64: '',
     };
     const detail = await app.http('reports.get', { id: fixtures.reportId });
     if (!detail.ok) throw new Error(detail.error.message);
@@ -64,6 +65,9 @@ describe('the API contract over both transports', () => {
       const { attachments } = (attached.value as { tracking: { attachments: { id: string }[] } }).tracking;
       fixtures.attachmentIds.push(attachments.at(-1)?.id ?? 'missing');
     }
+    const request = await app.http('requests.create', { format: 'xlsx' });
+    if (!request.ok) throw new Error(request.error.message);
+    fixtures.requestWorkbookBase64 = (request.value as { dataBase64: string }).dataBase64;
     for (const key of ['paperId', 'sparePaperId'] as const) {
       const paper = await app.http('papers.create', { reportId: fixtures.reportId });
       if (!paper.ok) throw new Error(paper.error.message);

@@ -24,6 +24,8 @@ export interface Fixtures {
   linkId: string;
   /** Two evidence files attached in the setup to the ninth finding of reportId. */
   attachmentIds: string[];
+  /** An update-request workbook made in the setup, returned as it was sent. */
+  requestWorkbookBase64: string;
 }
 
 const nth = (ids: string[], n: number) => ids[n] ?? 'missing';
@@ -99,6 +101,9 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'reminders.notify': () => ({}),
   'reminders.exportCalendar': (f) => ({ owner: f.pass ? 'Head of HR' : undefined }),
   'evidence.open': (f) => ({ id: nth(f.findingIds, 8), attachmentId: nth(f.attachmentIds, 0), mode: f.pass ? 'save' : 'open' }),
+  'requests.create': (f) => ({ format: f.pass ? 'docx' : 'xlsx', owner: 'Head of HR' }),
+  'requests.preview': (f) => ({ files: [{ fileName: 'returned.xlsx', dataBase64: f.requestWorkbookBase64 }] }),
+  'requests.apply': (f) => ({ files: [{ fileName: 'returned.xlsx', dataBase64: f.requestWorkbookBase64 }], accept: [] }),
   'evidence.remove': (f) => ({ id: nth(f.findingIds, 8), attachmentId: nth(f.attachmentIds, f.pass) }),
   'links.suggest': () => ({}),
   'links.decide': (f) => ({ id: f.linkId, decision: f.pass ? 'confirmed' : 'rejected' }),

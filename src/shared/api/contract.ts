@@ -10,6 +10,7 @@ import { reviewCalls } from './review';
 import { settingsCalls } from './settings';
 import { storeCalls } from './store';
 import { trackingCalls } from './tracking';
+import { requestCalls } from './requests';
 
 /**
  * Every call the renderer can make, with its input and output schemas. Main's handler map must
@@ -27,6 +28,7 @@ export const contract = {
   ...settingsCalls,
   ...storeCalls,
   ...trackingCalls,
+  ...requestCalls,
 };
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { reviewHandlers } from './review';
 import { settingsHandlers } from './settings';
 import { storeHandlers } from './store';
 import { trackingHandlers } from './tracking';
+import { requestHandlers } from './requests';
 
 /** Every call's handler; the type makes a call in the contract without a handler a compile error. */
 export const handlers: Handlers = {
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...storeHandlers,
   ...trackingHandlers,
+  ...requestHandlers,
 };
