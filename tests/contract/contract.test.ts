@@ -38,6 +38,7 @@ describe('the API contract over both transports', () => {
       linkId: '',
       attachmentIds: [],
       requestWorkbookBase64: '',
+      progressPaperId: '',
     };
     const detail = await app.http('reports.get', { id: fixtures.reportId });
     if (!detail.ok) throw new Error(detail.error.message);
@@ -65,6 +66,9 @@ describe('the API contract over both transports', () => {
       const { attachments } = (attached.value as { tracking: { attachments: { id: string }[] } }).tracking;
       fixtures.attachmentIds.push(attachments.at(-1)?.id ?? 'missing');
     }
+    const progressPaper = await app.http('progressPapers.create', { reportId: fixtures.reportId });
+    if (!progressPaper.ok) throw new Error(progressPaper.error.message);
+    fixtures.progressPaperId = (progressPaper.value as { id: string }).id;
     const request = await app.http('requests.create', { format: 'xlsx' });
     if (!request.ok) throw new Error(request.error.message);
     fixtures.requestWorkbookBase64 = (request.value as { dataBase64: string }).dataBase64;

@@ -24,6 +24,8 @@ export interface Fixtures {
   linkId: string;
   /** Two evidence files attached in the setup to the ninth finding of reportId. */
   attachmentIds: string[];
+  /** A progress paper about reportId made in the setup. */
+  progressPaperId: string;
   /** An update-request workbook made in the setup, returned as it was sent. */
   requestWorkbookBase64: string;
 }
@@ -62,6 +64,7 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'annotations.update': (f) => ({ id: f.annotations[0]?.id ?? 'missing', note: 'Raised at the Gold Group', tags: ['vetting'], colour: 'blue' }),
   'annotations.delete': (f) => ({ id: f.annotations[1 + f.pass]?.id ?? 'missing' }),
   'annotations.restore': (f) => ({ annotation: f.annotations[1 + f.pass]! }),
+  'annotations.export': (f) => ({ reportId: f.reportId, format: f.pass ? 'csv' : 'docx' }),
   'notes.list': (f) => ({ reportId: f.reportId, tag: 'interview' }),
   'notes.create': (f) => ({ text: 'Hot debrief: vetting backlog raised by the lead inspector.', tags: ['hot debrief'], reportId: f.reportId }),
   'notes.update': (f) => ({ id: f.notes[0]?.id ?? 'missing', text: 'Interview with the head of PSD, updated.', findingId: nth(f.findingIds, 0) }),
@@ -104,6 +107,13 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'requests.create': (f) => ({ format: f.pass ? 'docx' : 'xlsx', owner: 'Head of HR' }),
   'requests.preview': (f) => ({ files: [{ fileName: 'returned.xlsx', dataBase64: f.requestWorkbookBase64 }] }),
   'requests.apply': (f) => ({ files: [{ fileName: 'returned.xlsx', dataBase64: f.requestWorkbookBase64 }], accept: [] }),
+  'progressPapers.list': () => ({}),
+  // Over HTTP about the 2016 report, over IPC about every open finding.
+  'progressPapers.create': (f) => ({ reportId: f.pass ? null : f.reportId }),
+  'progressPapers.get': (f) => ({ id: f.progressPaperId }),
+  'progressPapers.update': (f) => ({ id: f.progressPaperId, title: 'Progress on the 2016 findings', paragraphs: { '2.1': 'The Board is asked to note progress on the 2016 findings.' } }),
+  'progressPapers.export': (f) => ({ id: f.progressPaperId }),
+  'progressPapers.delete': (f) => ({ id: f.pass ? f.progressPaperId : 'no-such-paper' }),
   'evidence.remove': (f) => ({ id: nth(f.findingIds, 8), attachmentId: nth(f.attachmentIds, f.pass) }),
   'links.suggest': () => ({}),
   'links.decide': (f) => ({ id: f.linkId, decision: f.pass ? 'confirmed' : 'rejected' }),

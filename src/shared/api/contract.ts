@@ -11,6 +11,7 @@ import { settingsCalls } from './settings';
 import { storeCalls } from './store';
 import { trackingCalls } from './tracking';
 import { requestCalls } from './requests';
+import { progressPaperCalls } from './progress-papers';
 
 /**
  * Every call the renderer can make, with its input and output schemas. Main's handler map must
@@ -29,6 +30,7 @@ export const contract = {
   ...storeCalls,
   ...trackingCalls,
   ...requestCalls,
+  ...progressPaperCalls,
 };
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { settingsHandlers } from './settings';
 import { storeHandlers } from './store';
 import { trackingHandlers } from './tracking';
 import { requestHandlers } from './requests';
+import { progressPaperHandlers } from './progress-papers';
 
 /** Every call's handler; the type makes a call in the contract without a handler a compile error. */
 export const handlers: Handlers = {
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...storeHandlers,
   ...trackingHandlers,
   ...requestHandlers,
+  ...progressPaperHandlers,
 };
