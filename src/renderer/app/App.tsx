@@ -16,6 +16,7 @@ import { QuickCapture } from '../features/notes/QuickCapture';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { UndoShortcut } from '../features/undo/UndoShortcut';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ReminderBanner } from '../features/findings/ReminderBanner';
 
 const useStyles = makeStyles({
   shell: { display: 'grid', gridTemplateRows: 'auto 1fr auto', height: '100vh' },
@@ -69,11 +70,12 @@ export function App() {
           </aside>
           <main className={`${styles.main} ${dragging ? styles.drop : ''}`} aria-label="Content">
             <RecoveryBanner />
+            <ReminderBanner />
             {route.page === 'reports' && <ReportsPage importer={importer} />}
             {route.page === 'report' && (
               <ReportPage key={`${route.id}:${route.findingId ?? ''}:${route.annotationId ?? ''}`} id={route.id} findingId={route.findingId} annotationId={route.annotationId} />
             )}
-            {route.page === 'findings' && <FindingsPage />}
+            {route.page === 'findings' && <FindingsPage key={route.view ?? ''} initialView={route.view} />}
             {route.page === 'papers' && <PapersPage />}
             {route.page === 'notes' && <NotesPage key={route.noteId ?? ''} noteId={route.noteId} />}
             {route.page === 'settings' && <SettingsPage />}

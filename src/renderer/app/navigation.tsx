@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 export type Route =
   | { page: 'reports' }
   | { page: 'report'; id: string; findingId?: string; annotationId?: string }
-  | { page: 'findings' }
+  | { page: 'findings'; view?: 'due' }
   | { page: 'papers' }
   | { page: 'notes'; noteId?: string }
   | { page: 'settings' };
