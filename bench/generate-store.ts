@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, FINDING_STATUSES, newTracking, type Annotation, type Finding, type Note, type Report } from '../src/shared/domain';
 import { noteShardOf, storeLayout } from '../src/main/store/layout';
-import { SCHEMA_VERSION, type IndexDoc, type NotesShard, type ReportDoc } from '../src/main/store/schema';
+import { IndexDoc, SCHEMA_VERSION, type NotesShard, type ReportDoc } from '../src/main/store/schema';
 
 export interface GeneratedStoreSize {
   reports: number;
@@ -154,6 +154,6 @@ export async function generateStore(dir: string, size: GeneratedStoreSize = BENC
   }
   for (const [shard, notes] of shards) await writeFile(layout.noteShard(shard), JSON.stringify({ notes } satisfies NotesShard));
 
-  const index: IndexDoc = { schemaVersion: SCHEMA_VERSION, reportIds, settings: DEFAULT_SETTINGS, papers: [], links: [] };
+  const index: IndexDoc = IndexDoc.parse({ schemaVersion: SCHEMA_VERSION, reportIds, settings: DEFAULT_SETTINGS, papers: [], links: [] });
   await writeFile(layout.index, JSON.stringify(index));
 }

@@ -21,7 +21,7 @@ const FIRST_SCREEN_FALLBACK_MS = 10_000;
 /** Opens the store and builds the dispatcher; the same for the desktop app, the browser host and tests. */
 export async function openAppCore(
   dataDir: string,
-  context: Pick<ApiContext, 'transport' | 'saveFile'> & Partial<Pick<ApiContext, 'samplesDir'>>,
+  context: Pick<ApiContext, 'transport' | 'saveFile'> & Partial<Pick<ApiContext, 'samplesDir' | 'openFile' | 'notify'>>,
   storeOptions: OpenStoreOptions = {},
 ): Promise<AppCore> {
   const ctx: ApiContext = {

@@ -4,7 +4,7 @@ export type Route =
   | { page: 'reports' }
   /** `anchor`: a passage of the report's text (character offsets) to open at, e.g. a search hit inside the text. */
   | { page: 'report'; id: string; findingId?: string; annotationId?: string; anchor?: { start: number; end: number } }
-  | { page: 'findings' }
+  | { page: 'findings'; view?: 'due' }
   | { page: 'papers' }
   | { page: 'notes'; noteId?: string }
   | { page: 'settings' };

@@ -36,6 +36,9 @@ describe('the API contract over both transports', () => {
       notes: [],
       laterFindingIds: [],
       linkId: '',
+      attachmentIds: [],
+      requestWorkbookBase64: '',
+      progressPaperId: '',
     };
     const detail = await app.http('reports.get', { id: fixtures.reportId });
     if (!detail.ok) throw new Error(detail.error.message);
@@ -56,6 +59,19 @@ describe('the API contract over both transports', () => {
     const link = await app.http('links.create', { earlierId: fixtures.findingIds[8] ?? 'missing', laterId: fixtures.laterFindingIds[0] ?? 'missing' });
     if (!link.ok) throw new Error(link.error.message);
     fixtures.linkId = (link.value as { link: { id: string } }).link.id;
+    for (const fileName of ['training-register.pdf', 'minutes.pdf']) {
+      const dataBase64 = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'peel-2016-legitimacy-report.pdf')).toString('base64');
+      const attached = await app.http('evidence.attach', { id: fixtures.findingIds[8] ?? 'missing', file: { fileName, dataBase64 } });
+      if (!attached.ok) throw new Error(attached.error.message);
+      const { attachments } = (attached.value as { tracking: { attachments: { id: string }[] } }).tracking;
+      fixtures.attachmentIds.push(attachments.at(-1)?.id ?? 'missing');
+    }
+    const progressPaper = await app.http('progressPapers.create', { reportId: fixtures.reportId });
+    if (!progressPaper.ok) throw new Error(progressPaper.error.message);
+    fixtures.progressPaperId = (progressPaper.value as { id: string }).id;
+    const request = await app.http('requests.create', { format: 'xlsx' });
+    if (!request.ok) throw new Error(request.error.message);
+    fixtures.requestWorkbookBase64 = (request.value as { dataBase64: string }).dataBase64;
     for (const key of ['paperId', 'sparePaperId'] as const) {
       const paper = await app.http('papers.create', { reportId: fixtures.reportId });
       if (!paper.ok) throw new Error(paper.error.message);

@@ -22,6 +22,12 @@ export interface Fixtures {
   /** The findings of the 2018/19 report, and a link made in the setup from the 2016 report's ninth finding to its first. */
   laterFindingIds: string[];
   linkId: string;
+  /** Two evidence files attached in the setup to the ninth finding of reportId. */
+  attachmentIds: string[];
+  /** A progress paper about reportId made in the setup. */
+  progressPaperId: string;
+  /** An update-request workbook made in the setup, returned as it was sent. */
+  requestWorkbookBase64: string;
 }
 
 const nth = (ids: string[], n: number) => ids[n] ?? 'missing';
@@ -61,6 +67,7 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'annotations.update': (f) => ({ id: f.annotations[0]?.id ?? 'missing', note: 'Raised at the Gold Group', tags: ['vetting'], colour: 'blue' }),
   'annotations.delete': (f) => ({ id: f.annotations[1 + f.pass]?.id ?? 'missing' }),
   'annotations.restore': (f) => ({ annotation: f.annotations[1 + f.pass]! }),
+  'annotations.export': (f) => ({ reportId: f.reportId, format: f.pass ? 'csv' : 'docx' }),
   'notes.list': (f) => ({ reportId: f.reportId, tag: 'interview' }),
   'notes.tags': () => ({}),
   'notes.create': (f) => ({ text: 'Hot debrief: vetting backlog raised by the lead inspector.', tags: ['hot debrief'], reportId: f.reportId }),
@@ -86,6 +93,35 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'findings.update': (f) => ({ id: nth(f.findingIds, 8), owner: 'Head of HR', status: 'In progress', rag: 'Amber', due: '2018-12-31' }),
   'findings.addProgress': (f) => ({ id: nth(f.findingIds, 8), text: 'Wellbeing training for supervisors booked.' }),
   'findings.dashboard': () => ({}),
+  'evidence.attach': (f) => ({ id: nth(f.findingIds, 8), progressId: null, file: { fileName: 'wellbeing-plan.pdf', dataBase64: fixture('peel-2016-legitimacy-report.pdf') } }),
+  // Proposed over HTTP (the finding has evidence), then sent back over IPC.
+  'findings.step': (f) => ({
+    id: nth(f.findingIds, 8),
+    step: f.pass ? { step: 'sendBack', reason: 'Needs the training figures.' } : { step: 'propose', statement: 'Training delivered to every supervisor.' },
+  }),
+  'findings.dueSoon': () => ({ days: 90, owner: 'Head of HR' }),
+  'findings.owners': () => ({}),
+  'tracking.settings': () => ({}),
+  'tracking.updateSettings': () => ({
+    rag: { redWhenOverdue: true, redNoOwnerDays: 30, amberDueWithinDays: 30, amberNoUpdateDays: 60 },
+    reminders: { enabled: true, noticeDays: 45, alarmDaysBefore: 7 },
+  }),
+  'reminders.due': () => ({}),
+  'reminders.snooze': (f) => ({ findingIds: [nth(f.findingIds, 8)], days: 1 }),
+  'reminders.notify': () => ({}),
+  'reminders.exportCalendar': (f) => ({ owner: f.pass ? 'Head of HR' : undefined }),
+  'evidence.open': (f) => ({ id: nth(f.findingIds, 8), attachmentId: nth(f.attachmentIds, 0), mode: f.pass ? 'save' : 'open' }),
+  'requests.create': (f) => ({ format: f.pass ? 'docx' : 'xlsx', owner: 'Head of HR' }),
+  'requests.preview': (f) => ({ files: [{ fileName: 'returned.xlsx', dataBase64: f.requestWorkbookBase64 }] }),
+  'requests.apply': (f) => ({ files: [{ fileName: 'returned.xlsx', dataBase64: f.requestWorkbookBase64 }], accept: [] }),
+  'progressPapers.list': () => ({}),
+  // Over HTTP about the 2016 report, over IPC about every open finding.
+  'progressPapers.create': (f) => ({ reportId: f.pass ? null : f.reportId }),
+  'progressPapers.get': (f) => ({ id: f.progressPaperId }),
+  'progressPapers.update': (f) => ({ id: f.progressPaperId, title: 'Progress on the 2016 findings', paragraphs: { '2.1': 'The Board is asked to note progress on the 2016 findings.' } }),
+  'progressPapers.export': (f) => ({ id: f.progressPaperId }),
+  'progressPapers.delete': (f) => ({ id: f.pass ? f.progressPaperId : 'no-such-paper' }),
+  'evidence.remove': (f) => ({ id: nth(f.findingIds, 8), attachmentId: nth(f.attachmentIds, f.pass) }),
   'links.suggest': () => ({}),
   'links.decide': (f) => ({ id: f.linkId, decision: f.pass ? 'confirmed' : 'rejected' }),
   // Given latest first: the call puts them in time order.

@@ -16,4 +16,8 @@ export interface ApiContext {
    * The data folder's lock stays held throughout and is handed to `work`, so no other process can step in.
    */
   reopenStore<T>(work: (dataDir: string, lock: StoreLock | undefined) => Promise<T>): Promise<T>;
+  /** Desktop only: opens a file in the system's own app (evidence). Absent elsewhere, where files are downloaded. */
+  openFile?(fileName: string, bytes: Uint8Array): Promise<void>;
+  /** Desktop only: a system notification with Open and Snooze, resolved with what the officer chose. */
+  notify?(notice: { title: string; body: string }): Promise<'open' | 'snooze' | 'dismissed'>;
 }

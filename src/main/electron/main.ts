@@ -4,6 +4,8 @@ import { resolveDataDir, samplesDir } from '../paths';
 import { warmSearch } from '../services/search';
 import { setupIpc } from './ipc';
 import { saveThroughDialog } from './save-dialog';
+import { openInSystemApp } from './open-file';
+import { reminderNotifier } from './notifications';
 import { setupSecurity } from './security';
 import { safeStorageCipher } from '../security/safe-storage-cipher';
 import { createMainWindow, rendererDir, rendererUrl } from './window';
@@ -46,7 +48,13 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
   core = await openAppCore(
     dataDir,
-    { transport: 'ipc', saveFile: saveThroughDialog(() => mainWindow), samplesDir: samplesDir(app.getAppPath()) },
+    {
+      transport: 'ipc',
+      saveFile: saveThroughDialog(() => mainWindow),
+      samplesDir: samplesDir(app.getAppPath()),
+      openFile: openInSystemApp,
+      notify: reminderNotifier(() => mainWindow),
+    },
     // After ready, when Linux has chosen its key store; only the desktop app can encrypt the store at rest.
     { cipher: safeStorageCipher(safeStorage), background: true },
   );

@@ -6,6 +6,8 @@ const FILTERS: Record<string, Electron.FileFilter> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { name: 'Word document', extensions: ['docx'] },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { name: 'Excel workbook', extensions: ['xlsx'] },
   'application/gzip': { name: 'Liaison Desk archive', extensions: ['ldarchive'] },
+  'text/calendar': { name: 'Calendar (iCalendar)', extensions: ['ics'] },
+  'text/csv': { name: 'CSV file', extensions: ['csv'] },
 };
 
 /** Exports are saved where the officer chooses in main's own dialog; the page never names a path. */

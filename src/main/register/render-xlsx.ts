@@ -1,7 +1,9 @@
-import ExcelJS from 'exceljs';
 import type { FindingKind } from '../../shared/domain/extraction';
 import type { Rag } from '../../shared/domain/finding';
 import type { RegisterRow } from './register-row';
+import { STYLE, writeSheetXlsx, type Cell, type StyleId } from './xlsx-stream';
+import { dateInWords } from '../paper/dates';
+import { todayIso } from '../services/board-papers';
 
 const KIND_LABEL: Record<FindingKind, string> = {
   'area-for-improvement': 'Area for improvement',
@@ -10,68 +12,111 @@ const KIND_LABEL: Record<FindingKind, string> = {
 };
 
 /** Excel's own conditional-formatting colours, so the sheet looks like a RAG rating people already know. */
-const RAG_FILL: Record<Rag, { fill: string; font: string }> = {
-  Red: { fill: 'FFFFC7CE', font: 'FF9C0006' },
-  Amber: { fill: 'FFFFEB9C', font: 'FF9C5700' },
-  Green: { fill: 'FFC6EFCE', font: 'FF006100' },
-};
+const RAG_STYLE: Record<Rag, StyleId> = { Red: STYLE.red, Amber: STYLE.amber, Green: STYLE.green };
 
-const DATE_FORMAT = 'dd/mm/yyyy';
+/** Widths in characters of the sheet's 9 pt font; about 200 in all, so the page fits one wide at a readable scale. */
+export const REGISTER_COLUMNS = [
+  { header: 'Reference', width: 13 },
+  { header: 'Report', width: 16 },
+  { header: 'Pillar / question', width: 18 },
+  { header: 'Kind', width: 15 },
+  { header: 'Finding', width: 46 },
+  { header: 'Owner', width: 14 },
+  { header: 'Status', width: 12 },
+  { header: 'RAG', width: 7 },
+  { header: 'Target date', width: 10 },
+  { header: 'Latest progress update', width: 34 },
+  { header: 'Evidence', width: 20 },
+  { header: 'Linked findings', width: 13 },
+] as const;
 
-/** A calendar date as Excel stores it: midnight UTC, so no time zone moves it to the day before. */
-function excelDate(iso: string): Date {
-  return new Date(`${iso.slice(0, 10)}T00:00:00.000Z`);
+const LINE_POINTS = 11;
+/** Excel's largest row. */
+const MAX_ROW_POINTS = 409;
+
+/** "02/07/2020" for the text of a cell; dates on their own are real dates. */
+function dayMonthYear(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
 }
 
-/** The findings register as an Excel workbook: one row per finding, filterable, dates as real dates. */
-export async function renderRegisterXlsx(rows: readonly RegisterRow[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Liaison Desk';
-  workbook.created = new Date();
-  const sheet = workbook.addWorksheet('Findings register', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    { header: 'Report', key: 'report', width: 32 },
-    { header: 'Pillar', key: 'pillar', width: 14 },
-    { header: 'Question', key: 'question', width: 36 },
-    { header: 'Kind', key: 'kind', width: 20 },
-    { header: 'Finding', key: 'text', width: 70 },
-    { header: 'Owner', key: 'owner', width: 24 },
-    { header: 'Status', key: 'status', width: 22 },
-    { header: 'RAG', key: 'rag', width: 8 },
-    { header: 'Target date', key: 'due', width: 12, style: { numFmt: DATE_FORMAT } },
-    { header: 'Progress date', key: 'progressAt', width: 13, style: { numFmt: DATE_FORMAT } },
-    { header: 'Latest progress', key: 'progress', width: 50 },
-    { header: 'Carried over', key: 'carriedOver', width: 12 },
+/**
+ * Lines a wrapped cell takes in a column `width` characters wide. The 9 pt text averages a little narrower
+ * than the digit the width is measured in; counting each as one keeps a little room, so nothing is cut off.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.15) - 1);
+  if (text.length <= perLine && !text.includes('\n')) return 1;
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let count = 1;
+    let line = 0;
+    let at = 0;
+    while (at < paragraph.length) {
+      let end = paragraph.indexOf(' ', at);
+      if (end < 0) end = paragraph.length;
+      const word = end - at;
+      at = end + 1;
+      if (word === 0) continue;
+      if (word > perLine) {
+        // A word longer than the column breaks across lines of its own.
+        if (line > 0) count++;
+        count += Math.ceil(word / perLine) - 1;
+        line = word % perLine || perLine;
+      } else if (line === 0) line = word;
+      else if (line + 1 + word <= perLine) line += 1 + word;
+      else {
+        count++;
+        line = word;
+      }
+    }
+    lines += count;
+  }
+  return lines;
+}
+
+function rowCells(row: RegisterRow): Cell[] {
+  const latest = row.latestProgress ? `${dayMonthYear(row.latestProgress.on)} (${row.latestProgress.by}): ${row.latestProgress.text}` : '';
+  const text = row.carriedOver ? `${row.text} (remains from the previous inspection)` : row.text;
+  return [
+    { text: row.reference },
+    { text: row.report },
+    { text: [row.pillar, row.question].filter(Boolean).join(' — ') },
+    { text: KIND_LABEL[row.kind] },
+    { text },
+    { text: row.owner ?? '' },
+    { text: row.status },
+    row.rag ? { text: row.rag, style: RAG_STYLE[row.rag] } : { text: '' },
+    row.due ? { date: row.due } : { text: '' },
+    { text: latest },
+    { text: row.evidence.join('\n') },
+    { text: row.linked.join('\n') },
   ];
-  for (const row of rows) {
-    const added = sheet.addRow({
-      report: row.report,
-      pillar: row.pillar ?? '',
-      question: row.question ?? '',
-      kind: KIND_LABEL[row.kind],
-      text: row.text,
-      owner: row.owner ?? '',
-      status: row.status,
-      rag: row.rag ?? '',
-      due: row.due ? excelDate(row.due) : null,
-      progressAt: row.latestProgress ? excelDate(row.latestProgress.at) : null,
-      progress: row.latestProgress?.text ?? '',
-      carriedOver: row.carriedOver ? 'Yes' : 'No',
-    });
-    added.alignment = { vertical: 'top', wrapText: true };
-    if (row.rag) {
-      const cell = added.getCell('rag');
-      const colours = RAG_FILL[row.rag];
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: colours.fill } };
-      cell.font = { bold: true, color: { argb: colours.font } };
+}
+
+/**
+ * The findings register as an Excel workbook ready to print for a board: landscape A4 fitted to one page
+ * wide, the header row frozen and repeated on every page, rows as tall as their wrapped text, filterable,
+ * target dates as real dates.
+ */
+export async function renderRegisterXlsx(rows: readonly RegisterRow[], title = 'HMICFRS findings register'): Promise<Uint8Array> {
+  function* sheetRows() {
+    for (const row of rows) {
+      const cells = rowCells(row);
+      let lines = 1;
+      cells.forEach((cell, i) => {
+        if (cell && 'text' in cell && cell.text) lines = Math.max(lines, wrappedLines(cell.text, REGISTER_COLUMNS[i]!.width));
+      });
+      yield { cells, height: Math.min(MAX_ROW_POINTS, lines * LINE_POINTS + 4) };
     }
   }
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: sheet.columns.length } };
-  const buffer = await workbook.xlsx.writeBuffer();
-  // In Node this is a Buffer, which the typings call an ArrayBuffer; either way its bytes are copied out.
-  return new Uint8Array(buffer as ArrayBuffer);
+  return writeSheetXlsx({
+    name: 'Findings register',
+    columns: [...REGISTER_COLUMNS],
+    rows: sheetRows(),
+    headerHeight: 2 * LINE_POINTS + 4,
+    printed: dateInWords(todayIso()),
+    title,
+    creator: 'Liaison Desk',
+  });
 }

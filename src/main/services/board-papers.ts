@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/result';
 import type { BoardPaper } from '../../shared/domain/paper';
 import type { PaperModel } from '../../shared/domain/paper-model';
 import type { Report } from '../../shared/domain/report';
-import { DEFAULT_SORT } from '../tracking/register-index';
+import { filterRegister } from '../../shared/domain/register';
 import type { RegisterFilter } from '../../shared/domain/views';
 import { buildPaper } from '../paper/build-paper';
 import { judgmentSummary } from '../paper/judgment-summary';
@@ -15,7 +15,8 @@ import { renderRegisterXlsx } from '../register/render-xlsx';
 import type { Store } from '../store/repository';
 import type { ReportDoc } from '../store/schema';
 import { compareReportsByTime, todayIso } from '../tracking/periods';
-import { registerOf } from './register';
+import { buildRegister } from '../tracking/register';
+import { referencesOf, trackedFindings } from './findings';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -83,14 +84,15 @@ export function safeFileName(title: string, extension: string): string {
   return `${base || 'Board paper'}.${extension}`;
 }
 
-/** The findings register (every finding, or those the filter keeps) as .xlsx, reports in time order. */
-export async function registerXlsx(store: Store, filter: RegisterFilter = {}): Promise<Uint8Array> {
-  const reports = store
-    .allReportDocs()
-    .map((d) => d.report)
-    .sort(compareReportsByTime);
-  const kept = registerOf(store)
-    .matching(filter, DEFAULT_SORT)
-    .map((row) => row.finding);
-  return renderRegisterXlsx(registerRows(reports, kept));
+/**
+ * The findings register (every finding, or those the filter keeps) as .xlsx, reports in time order, with each
+ * finding's reference, the RAG that applies, its latest update, evidence and linked findings.
+ */
+export async function registerXlsx(store: Store, filter: RegisterFilter = {}, today = todayIso()): Promise<Uint8Array> {
+  const { findings, reports } = trackedFindings(store, today);
+  const ordered = [...reports].sort(compareReportsByTime);
+  const everything = Object.values(filter).every((v) => v === undefined);
+  const kept = everything ? findings : filterRegister(buildRegister(findings, ordered, today), filter, { by: 'report', dir: 'asc' }, today).map((row) => row.finding);
+  const title = `HMICFRS findings register — ${store.index.settings.forceName}`;
+  return renderRegisterXlsx(registerRows(ordered, kept, referencesOf(store), store.index.links), title);
 }

@@ -3,7 +3,7 @@ import type { FindingDetail, LinkedFinding, LinkView, TrackingChanges } from '..
 import { AppError } from '../../shared/api/result';
 import type { Finding, FindingLink } from '../../shared/domain/finding';
 import type { Report } from '../../shared/domain/report';
-import type { Dashboard, GradeHistory } from '../../shared/domain/views';
+import type { Dashboard, GradeHistory, RegisterRow } from '../../shared/domain/views';
 import type { Store } from '../store/repository';
 import { dashboard } from '../tracking/dashboard';
 import { gradeHistory } from '../tracking/grade-history';
@@ -12,17 +12,46 @@ import { compareReportsByTime, coversEarlierPeriod } from '../tracking/periods';
 import { addProgress, applyTrackingPatch } from '../tracking/tracking-update';
 import { plainText } from '../../shared/domain/text-terms';
 import { registerOf } from './register';
+import { publishedOn, withRag } from '../tracking/rag';
+import { findingReferences } from '../tracking/references';
+import { buildRegister } from '../tracking/register';
+import { todayIso } from '../tracking/periods';
+
+/**
+ * Every finding as main sends it out, with the RAG that applies today (the officer's, else the written
+ * rules'), and its report.
+ */
+export function trackedFindings(store: Store, today: string): { findings: Finding[]; reports: Report[] } {
+  const rules = store.index.tracking.rag;
+  const docs = store.allReportDocs();
+  const findings: Finding[] = [];
+  for (const doc of docs) {
+    const published = publishedOn(doc.report);
+    for (const f of doc.findings) findings.push(withRag(f, published, rules, today));
+  }
+  return { findings, reports: docs.map((d) => d.report) };
+}
+
+/** The stable reference of every finding ("2018/19-AFI-04"). */
+export function referencesOf(store: Store): Map<string, string> {
+  const docs = store.allReportDocs();
+  return findingReferences(
+    docs.map((d) => d.report),
+    docs.flatMap((d) => d.findings),
+  );
+}
 
 type Located = { finding: Finding; report: Report };
 
-/** A finding and its report, found through the register's index by id (no scan of every report). */
+/** A finding as stored and its report, found through the store's lookup by id (no scan of every report). */
 function locate(store: Store, id: string): Located | undefined {
-  const entry = registerOf(store).entry(id);
-  const doc = entry && store.reportDoc(entry.finding.reportId);
-  return doc ? { finding: entry.finding, report: doc.report } : undefined;
+  const reportId = store.findingReportId(id);
+  const doc = reportId ? store.reportDoc(reportId) : undefined;
+  const finding = doc?.findings.find((f) => f.id === id);
+  return doc && finding ? { finding, report: doc.report } : undefined;
 }
 
-function requireFinding(store: Store, id: string): Located {
+export function requireFinding(store: Store, id: string): Located {
   const found = locate(store, id);
   if (!found) throw new AppError('not-found', `There is no finding with id ${id}; it may have been removed or merged.`);
   return found;
@@ -47,6 +76,11 @@ function viewOf(store: Store, link: FindingLink): LinkView | null {
   return earlier && later ? { link, earlier: linked(earlier), later: linked(later) } : null;
 }
 
+export function registerRows(store: Store, today: string): RegisterRow[] {
+  const { findings, reports } = trackedFindings(store, today);
+  return buildRegister(findings, reports, today);
+}
+
 export function findingDetail(store: Store, id: string): FindingDetail {
   const own = requireFinding(store, id);
   const members = new Set(linkChains(store.index.links).filter((chain) => chain.includes(id)).flat());
@@ -59,7 +93,18 @@ export function findingDetail(store: Store, id: string): FindingDetail {
     .filter((l) => l.state !== 'rejected' && (l.earlierId === id || l.laterId === id))
     .flatMap((l) => viewOf(store, l) ?? []);
   const { reportId, reportTitle, reportPeriod, reportKind } = linked(own);
-  return { finding: own.finding, report: { reportId, reportTitle, reportPeriod, reportKind }, chain, links };
+  const today = todayIso();
+  const refs = referencesOf(store);
+  const supersededBy = own.finding.tracking.resolution?.supersededBy ?? null;
+  const successor = supersededBy ? locate(store, supersededBy) : undefined;
+  return {
+    finding: withRag(own.finding, publishedOn(own.report), store.index.tracking.rag, today),
+    report: { reportId, reportTitle, reportPeriod, reportKind },
+    reference: refs.get(id) ?? '',
+    supersededBy: successor ? { ...linked(successor), reference: refs.get(successor.finding.id) ?? '' } : null,
+    chain,
+    links,
+  };
 }
 
 /** Changes tracking fields, each real change recorded in the finding's history against the officer's name. */
@@ -73,12 +118,13 @@ export async function updateTracking(store: Store, id: string, changes: Tracking
   });
 }
 
-export async function addProgressUpdate(store: Store, id: string, text: string, at: string): Promise<Finding> {
+/** A progress update dated `on` (the officer's today when left out), entered now. */
+export async function addProgressUpdate(store: Store, id: string, text: string, at: string, on: string = todayIso()): Promise<Finding> {
   const { report } = requireFinding(store, id);
   const by = store.index.settings.userName;
   return store.updateReport(report.id, (draft) => {
     const finding = draft.findings.find((f) => f.id === id) as Finding;
-    finding.tracking = addProgress(finding.tracking, text, by, at, randomUUID());
+    finding.tracking = addProgress(finding.tracking, text, by, at, randomUUID(), { on });
     return finding;
   });
 }
@@ -146,10 +192,8 @@ export function gradeHistoryOf(store: Store): GradeHistory {
 }
 
 export function dashboardOf(store: Store, today: string): Dashboard {
-  return dashboard(
-    store.allReportDocs().flatMap((d) => d.findings),
-    today,
-  );
+  const { findings, reports } = trackedFindings(store, today);
+  return dashboard(findings, today, reports);
 }
 
 /**

@@ -102,7 +102,12 @@ describe('which backup recovery prefers', () => {
     const dir = await tempDir();
     const layout = storeLayout(dir);
     const sample = makeReportDoc();
-    const index = { schemaVersion: SCHEMA_VERSION, reportIds: [sample.doc.report.id], settings: (await Store.open(dir, { skipDailyBackup: true }).then(async (s) => { const settings = s.index.settings; await s.close(); return settings; })), papers: [], links: [] };
+    const empty = await Store.open(dir, { skipDailyBackup: true }).then(async (s) => {
+      const held = structuredClone(s.index);
+      await s.close();
+      return held;
+    });
+    const index = { ...empty, schemaVersion: SCHEMA_VERSION, reportIds: [sample.doc.report.id] };
     const titled = (title: string) => ({ ...sample.doc, report: { ...sample.doc.report, title } });
     return { dir, layout, sample, index, titled };
   }

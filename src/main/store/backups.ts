@@ -62,14 +62,24 @@ export async function rotateBackups(layout: StoreLayout, keep: number, cipher?: 
   for (const { file } of ordered.slice(keep)) await rm(file, { force: true });
 }
 
-/** The whole store in one archive; sealed when a cipher is given. */
-export async function writeFullArchive(layout: StoreLayout, snapshot: StoreSnapshot, file: string, now: Date, cipher?: Cipher): Promise<void> {
+/** The sha256 of every evidence file the reports' findings attach. */
+export const evidenceShas = (reports: readonly ReportDoc[]): Set<string> =>
+  new Set(reports.flatMap((doc) => doc.findings.flatMap((f) => f.tracking.attachments.map((a) => a.sha256))));
+
+/**
+ * The whole store in one archive; sealed when a cipher is given. Evidence files go in as they were
+ * attached: `storeCipher` opens those an encrypted store keeps sealed.
+ */
+export async function writeFullArchive(layout: StoreLayout, snapshot: StoreSnapshot, file: string, now: Date, cipher?: Cipher, storeCipher?: Cipher): Promise<void> {
   async function* records(): AsyncGenerator<ArchiveRecord> {
     yield* mutableRecords(snapshot);
     const shas = new Set(snapshot.reports.map((doc) => doc.report.sha256));
     for (const sha of shas) {
       yield { key: `text:${sha}`, data: JSON.parse(await readFile(layout.text(sha), 'utf8')) };
       yield { key: `source:${sha}`, data: (await readFile(layout.source(sha))).toString('base64') };
+    }
+    for (const sha of evidenceShas(snapshot.reports)) {
+      yield { key: `evidence:${sha}`, data: unseal(await readFile(layout.evidenceFile(sha)), storeCipher).toString('base64') };
     }
   }
   await writeArchive(
@@ -110,6 +120,9 @@ export interface VerifiedArchive {
   /** The sha256 of every text and every source file the archive holds (a full export has both for each report). */
   texts: Set<string>;
   sources: Set<string>;
+  /** The sha256 of every evidence file it holds, and of every one its findings attach. */
+  evidence: Set<string>;
+  evidenceNeeded: Set<string>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -135,6 +148,8 @@ export async function verifyArchive(file: ArchiveSource, cipher?: Cipher): Promi
   let notes = 0;
   const texts = new Set<string>();
   const sources = new Set<string>();
+  const evidence = new Set<string>();
+  const evidenceNeeded = new Set<string>();
   const shards = new Set<number>();
   for await (const { key, data } of readArchive(file, cipher)) {
     const [kind, name = ''] = key.split(/:(.*)/s);
@@ -150,6 +165,7 @@ export async function verifyArchive(file: ArchiveSource, cipher?: Cipher): Promi
       const doc = parseRecord(key, ReportDoc, data);
       if (doc.report.id !== name || reportIds.has(name)) throw new Error(`the record ${key} holds report ${doc.report.id}, or repeats one`);
       reportIds.add(name);
+      for (const sha of evidenceShas([doc])) evidenceNeeded.add(sha);
     } else if (kind === 'notes') {
       const shard = Number(name);
       if (!/^\d+$/.test(name) || shard >= NOTE_SHARDS || shards.has(shard)) throw new Error(`the record ${key} names no notes file`);
@@ -166,10 +182,15 @@ export async function verifyArchive(file: ArchiveSource, cipher?: Cipher): Promi
       const actual = createHash('sha256').update(Buffer.from(data, 'base64')).digest('hex');
       if (actual !== name) throw new Error(`the source file ${name.slice(0, 12)}… is damaged (its sha256 is ${actual.slice(0, 12)}…)`);
       sources.add(name);
+    } else if (kind === 'evidence') {
+      if (!SHA256.test(name) || typeof data !== 'string') throw new Error(`the record ${key} is not an evidence file`);
+      const actual = createHash('sha256').update(Buffer.from(data, 'base64')).digest('hex');
+      if (actual !== name) throw new Error(`the evidence file ${name.slice(0, 12)}… is damaged (its sha256 is ${actual.slice(0, 12)}…)`);
+      evidence.add(name);
     } else throw new Error(`unknown record "${key}"`);
   }
   if (!header || !index) throw new Error('the archive has no index');
   const unnamed = [...reportIds].find((id) => !index.reportIds.includes(id));
   if (unnamed) throw new Error(`the archive holds report ${unnamed}, which its index does not name`);
-  return { contents: header.contents, schemaVersion: header.schemaVersion, index, reports: reportIds.size, notes, texts, sources };
+  return { contents: header.contents, schemaVersion: header.schemaVersion, index, reports: reportIds.size, notes, texts, sources, evidence, evidenceNeeded };
 }

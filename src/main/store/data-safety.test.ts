@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Store } from './repository';
 import { writeBackup } from './backups';
 import { storeLayout } from './layout';
+import { IndexDoc } from './schema';
 import type { WriteFs } from './atomic-write';
 import { openAppCore } from '../app';
 import { DEFAULT_SETTINGS } from '../../shared/domain';
@@ -181,7 +182,7 @@ describe('backups are verified when written', () => {
     const layout = storeLayout(dir);
     const sample = makeReportDoc();
     const broken = { ...sample.doc, findings: [{ ...sample.doc.findings[0]!, kind: 'rumour' }] } as unknown as typeof sample.doc;
-    const index = { schemaVersion: 1, reportIds: [sample.doc.report.id], settings: { ...DEFAULT_SETTINGS }, papers: [], links: [] };
+    const index = IndexDoc.parse({ schemaVersion: 1, reportIds: [sample.doc.report.id], settings: { ...DEFAULT_SETTINGS }, papers: [], links: [] });
     await expect(writeBackup(layout, { index, reports: [broken], shards: [] }, new Date('2026-03-01T09:00:00Z'))).rejects.toThrow(
       /the record report:\S+ does not match the store's schema \(findings\.0\.kind/,
     );

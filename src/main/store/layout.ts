@@ -14,6 +14,9 @@ export function storeLayout(dir: string) {
     text: (sha256: string) => join(dir, 'texts', `${sha256}.json`),
     sources: join(dir, 'sources'),
     source: (sha256: string) => join(dir, 'sources', sha256),
+    /** Evidence files attached to findings, named by sha256 like sources (sealed when encryption at rest is on). */
+    evidence: join(dir, 'evidence'),
+    evidenceFile: (sha256: string) => join(dir, 'evidence', sha256),
     notes: join(dir, 'notes'),
     noteShard: (shard: number) => join(dir, 'notes', `${shard}.json`),
     backups: join(dir, 'backups'),

@@ -4,6 +4,7 @@ import { atomicWrite, type WriteFs } from './atomic-write';
 import { isSealed, seal, unseal, type Cipher } from './cipher';
 import type { StoreLayout } from './layout';
 import { SCHEMA_VERSION } from './schema';
+import { migrationTo2 } from './migration-2';
 
 /**
  * Upgrades of the on-disk format, applied in order when a store older than SCHEMA_VERSION is opened.
@@ -17,7 +18,7 @@ export interface Migration {
   notes?: (raw: Record<string, unknown>) => Record<string, unknown>;
 }
 
-export const MIGRATIONS: Migration[] = [];
+export const MIGRATIONS: Migration[] = [migrationTo2()];
 
 /**
  * Brings an older data folder up to SCHEMA_VERSION before it is read, and refuses one written by a

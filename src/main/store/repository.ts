@@ -1,11 +1,12 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { RecoveryNotice } from '../../shared/api/app';
 import { AppError } from '../../shared/api/result';
 import { DEFAULT_SETTINGS, type Note } from '../../shared/domain';
 import { atomicWrite, wasRenamed, type WriteFs } from './atomic-write';
 import { DamagedFileError, DurableJsonFile, UndecryptableFileError } from './durable-json-file';
-import { encryptedStoreError, type Cipher, type Sealing } from './cipher';
+import { encryptedStoreError, isSealed, seal, unseal, type Cipher, type Sealing } from './cipher';
 import { IndexDoc, NotesShard, ReportDoc, SCHEMA_VERSION, TextDoc } from './schema';
 import { noteShardOf, NOTE_SHARDS, storeLayout, type StoreLayout } from './layout';
 import { acquireStoreLock, type StoreLock } from './lock';
@@ -14,7 +15,7 @@ import { describeRecovery, findInBackups, setAside } from './recovery';
 import { MIGRATIONS, runMigrations, type Migration } from './migrations';
 import { Doc } from './doc';
 import { openFailure, saveFailure } from './save-failure';
-import { convertBackups, rotateBackups, writeFullArchive } from './backups';
+import { convertBackups, evidenceShas, rotateBackups, writeFullArchive } from './backups';
 import { writeBackupOffThread } from './backup-off-thread';
 import { headOf, headsFile, readHeads, writeHeads, type CachedHead, type ReportHead } from './report-heads';
 import { stampOf, stampsOf } from './stamps';
@@ -225,6 +226,14 @@ export class Store {
     return readFile(this.layout.source(sha256));
   }
 
+  /** An evidence file's bytes as attached (decrypted when the store is encrypted at rest). */
+  async readEvidence(sha256: string): Promise<Buffer> {
+    const bytes = await readFile(this.layout.evidenceFile(sha256)).catch(() => {
+      throw new AppError('not-found', 'This evidence file is missing from the data folder.');
+    });
+    return unseal(bytes, this.sealing.cipher);
+  }
+
   /** Calls `listener` after each successful write; returns the function that stops it. */
   onChange(listener: (change: StoreChange) => void): () => void {
     this.listeners.add(listener);
@@ -328,8 +337,41 @@ export class Store {
       this.track(id, doc.data, null);
       this.headsChanged();
       for (const file of claimed) await rm(file, { force: true });
+      const stillAttached = evidenceShas(this.allReportDocs());
+      for (const evidence of evidenceShas([doc.data])) {
+        if (!stillAttached.has(evidence)) await rm(this.layout.evidenceFile(evidence), { force: true });
+      }
       this.changed({ kind: 'index' });
       this.changed({ kind: 'report', id });
+      return true;
+    });
+  }
+
+  /**
+   * Keeps an evidence file by its sha256 (once: the same file attached twice is stored once), sealed while
+   * encryption at rest is on, and returns the sha256. Attaching it to a finding is a report change after this.
+   */
+  putEvidence(bytes: Uint8Array): Promise<string> {
+    return this.write(async () => {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const file = this.layout.evidenceFile(sha256);
+      if (!existsSync(file)) {
+        await mkdir(this.layout.evidence, { recursive: true });
+        const cipher = this.sealer();
+        await atomicWrite(file, cipher ? seal(cipher, Buffer.from(bytes)) : bytes, this.options.fs).catch((error) => {
+          throw saveFailure(error);
+        });
+      }
+      return sha256;
+    });
+  }
+
+  /** Deletes an evidence file no finding refers to any more (a file removed by mistake is attached again from its original). */
+  removeEvidenceIfUnused(sha256: string): Promise<boolean> {
+    return this.write(async () => {
+      const used = this.allReportDocs().some((doc) => doc.findings.some((f) => f.tracking.attachments.some((a) => a.sha256 === sha256)));
+      if (used) return false;
+      await rm(this.layout.evidenceFile(sha256), { force: true });
       return true;
     });
   }
@@ -394,6 +436,7 @@ export class Store {
         await this.writeHeads();
         // The search index holds the words of notes and annotations: it is written again, sealed, by its owner.
         if (on) await rm(this.layout.searchIndex, { force: true });
+        await this.convertEvidence(on, cipher);
         await convertBackups(this.layout, on, cipher, this.options.fs);
         const next = structuredClone(this.indexDoc.data);
         next.encryptAtRest = on;
@@ -445,7 +488,7 @@ export class Store {
         snapshot.index = { ...snapshot.index };
         delete snapshot.index.encryptAtRest;
       }
-      return writeFullArchive(this.layout, snapshot, file, this.now(), cipher);
+      return writeFullArchive(this.layout, snapshot, file, this.now(), cipher, this.sealing.cipher);
     });
   }
 
@@ -623,7 +666,19 @@ export class Store {
       if (doc.adapter.sealedOnDisk !== null && doc.adapter.sealedOnDisk !== want) await doc.low.write();
     }
     for (const doc of [...this.reportDocs.values(), ...this.shards.values()]) await this.restamp(doc);
+    await this.convertEvidence(want, cipher);
     await convertBackups(this.layout, want, cipher, this.options.fs);
+  }
+
+  /** Seals or unseals every evidence file not yet in the form wanted, one atomic write each. */
+  private async convertEvidence(sealed: boolean, cipher: Cipher): Promise<void> {
+    const names = await readdir(this.layout.evidence).catch(() => [] as string[]);
+    for (const name of names.filter((n) => /^[0-9a-f]{64}$/.test(n))) {
+      const file = this.layout.evidenceFile(name);
+      const bytes = await readFile(file);
+      if (isSealed(bytes) === sealed) continue;
+      await atomicWrite(file, sealed ? seal(cipher, bytes) : unseal(bytes, cipher), this.options.fs);
+    }
   }
 
   private shardDoc(shard: number): Doc<NotesShard> {
@@ -808,5 +863,5 @@ export class Store {
 }
 
 function emptyIndex(): IndexDoc {
-  return { schemaVersion: SCHEMA_VERSION, reportIds: [], settings: { ...DEFAULT_SETTINGS }, papers: [], links: [] };
+  return IndexDoc.parse({ schemaVersion: SCHEMA_VERSION, reportIds: [], settings: { ...DEFAULT_SETTINGS }, papers: [], links: [] });
 }

@@ -10,7 +10,7 @@ import { acquireStoreLock, type StoreLock } from './lock';
 import { storeLayout, type StoreLayout } from './layout';
 
 /** What a restore replaces; backups/ and set-aside/ stay where they are. */
-const STORE_ENTRIES = ['index.json', 'reports', 'texts', 'sources', 'notes'] as const;
+const STORE_ENTRIES = ['index.json', 'reports', 'texts', 'sources', 'evidence', 'notes'] as const;
 
 export interface RestoreOutcome {
   reports: number;
@@ -78,6 +78,8 @@ export async function restoreArchive(
         throw new AppError('unreadable', `The archive cannot be restored: it lacks the text or source of a document (${sha.slice(0, 12)}…). Nothing was changed.`);
       }
     }
+    const lacking = [...verified.evidenceNeeded].find((sha) => !verified.evidence.has(sha));
+    if (lacking) throw new AppError('unreadable', `The archive cannot be restored: it lacks an evidence file a finding attaches (${lacking.slice(0, 12)}…). Nothing was changed.`);
     const setAsideAs = join('set-aside', `before-restore-${stamp}`);
     await swap(layout, staging, join(dataDir, setAsideAs));
     return { reports: verified.reports, notes: verified.notes, setAsideAs };
@@ -88,7 +90,7 @@ export async function restoreArchive(
 }
 
 async function stage(target: StoreLayout, archiveFile: string, reportShas: Set<string>, cipher: Cipher | undefined, encrypted: boolean): Promise<void> {
-  for (const folder of [target.reports, target.texts, target.sources, target.notes]) await mkdir(folder, { recursive: true });
+  for (const folder of [target.reports, target.texts, target.sources, target.evidence, target.notes]) await mkdir(folder, { recursive: true });
   const sealer = encrypted ? cipher : undefined;
   // Texts and sources are never sealed (see the README); the documents that change are, when the store was encrypted.
   const put = (file: string, data: unknown) => {
@@ -104,6 +106,11 @@ async function stage(target: StoreLayout, archiveFile: string, reportShas: Set<s
     } else if (kind === 'notes') await put(target.noteShard(Number(name)), data);
     else if (kind === 'text') await atomicWrite(target.text(name), JSON.stringify(data));
     else if (kind === 'source') await atomicWrite(target.source(name), Buffer.from(data as string, 'base64'));
+    // Evidence may be the force's own papers: sealed like the documents that change when the store is encrypted.
+    else if (kind === 'evidence') {
+      const bytes = Buffer.from(data as string, 'base64');
+      await atomicWrite(target.evidenceFile(name), sealer ? seal(sealer, bytes) : bytes);
+    }
   }
 }
 

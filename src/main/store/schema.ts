@@ -1,8 +1,27 @@
 import { z } from 'zod';
-import { Annotation, BoardPaper, Finding, FindingLink, Id, Note, Report, ReportText, Settings } from '../../shared/domain';
+import {
+  Annotation,
+  BoardPaper,
+  DEFAULT_TRACKING_SETTINGS,
+  Finding,
+  FindingLink,
+  Id,
+  Note,
+  ProgressPaper,
+  ReminderSnooze,
+  Report,
+  ReportText,
+  Settings,
+  TrackingSettings,
+  UpdateRequest,
+} from '../../shared/domain';
 
-/** The store's on-disk format version; bump it with a migration in migrations.ts. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The store's on-disk format version; bump it with a migration in migrations.ts.
+ * 2: findings are closed through sign-off ("Completed — awaiting evidence" became "Proposed for closure"),
+ * progress updates carry the date they are about, evidence can be files.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** The small file read first: which reports exist, settings, papers and links between findings. */
 export const IndexDoc = z.object({
@@ -16,6 +35,13 @@ export const IndexDoc = z.object({
    * `settings` so a settings save cannot flip it without the files being rewritten.
    */
   encryptAtRest: z.boolean().optional(),
+  /** RAG rules and reminders (Settings → Tracking). */
+  tracking: TrackingSettings.default(DEFAULT_TRACKING_SETTINGS),
+  /** Reminders put off with "Snooze". */
+  snoozes: z.array(ReminderSnooze).default([]),
+  /** Update requests sent to owners, so returned workbooks are recognised and applied once. */
+  updateRequests: z.array(UpdateRequest).default([]),
+  progressPapers: z.array(ProgressPaper).default([]),
 });
 export type IndexDoc = z.infer<typeof IndexDoc>;
 

@@ -9,8 +9,10 @@ import { addProgress, applyTrackingPatch } from './tracking-update';
 const BY = 'HMICFRS Liaison Officer';
 const AT = '2018-02-01T10:00:00.000Z';
 
-function tracked(f: Finding, patch: Parameters<typeof applyTrackingPatch>[1], progress?: string): Finding {
-  let tracking = applyTrackingPatch(f.tracking, patch, BY, AT);
+function tracked(f: Finding, { status, ...patch }: Parameters<typeof applyTrackingPatch>[1], progress?: string): Finding {
+  // Closed and Superseded are reached through lifecycle steps (lifecycle.test.ts); here only the status matters.
+  let tracking = applyTrackingPatch(f.tracking, status === 'Closed' || status === 'Superseded' ? patch : { ...patch, status }, BY, AT);
+  if (status === 'Closed' || status === 'Superseded') tracking = { ...tracking, status };
   if (progress) tracking = addProgress(tracking, progress, BY, '2018-03-01T10:00:00.000Z', `${f.id}-p1`);
   return { ...f, tracking };
 }

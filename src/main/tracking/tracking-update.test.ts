@@ -45,6 +45,19 @@ describe('applyTrackingPatch', () => {
     ]);
   });
 
+  it('sets Not started and In progress directly, and refuses statuses that need a lifecycle step', () => {
+    const started = applyTrackingPatch(newTracking(), { status: 'In progress' }, BY, AT);
+    expect(applyTrackingPatch(started, { status: 'Not started' }, BY, LATER).status).toBe('Not started');
+    expect(() => applyTrackingPatch(started, { status: 'Closed' }, BY, LATER)).toThrow(/closed by sign-off: propose it for closure/);
+    expect(() => applyTrackingPatch(started, { status: 'Proposed for closure' }, BY, LATER)).toThrow(/closure statement/);
+    expect(() => applyTrackingPatch(started, { status: 'Superseded' }, BY, LATER)).toThrow(/later finding/);
+    expect(() => applyTrackingPatch(started, { status: 'No further action' }, BY, LATER)).toThrow(/with a reason/);
+    expect(() => applyTrackingPatch({ ...started, status: 'Closed' }, { status: 'In progress' }, BY, LATER)).toThrow(/reopen it/);
+    expect(() => applyTrackingPatch({ ...started, status: 'Proposed for closure' }, { status: 'In progress' }, BY, LATER)).toThrow(/send it back/);
+    // Saying what it already is changes nothing, even when the status is one set by a step.
+    expect(applyTrackingPatch({ ...started, status: 'Closed' }, { status: 'Closed', owner: 'DCC' }, BY, LATER).owner).toBe('DCC');
+  });
+
   it('refuses values the store would not accept', () => {
     expect(() => applyTrackingPatch(newTracking(), { due: '31/12/2018' }, BY, AT)).toThrow(AppError);
     expect(() => applyTrackingPatch(newTracking(), { status: 'Done' as never }, BY, AT)).toThrow(/tracking change is not valid/);
@@ -58,8 +71,35 @@ describe('addProgress', () => {
     let t = addProgress(newTracking(), 'Vetting backlog reduced to 120 cases.', BY, LATER, 'p2');
     t = addProgress(t, '  Plan agreed at the Organisational Improvement Group.  ', BY, AT, 'p1');
     expect(t.progress.map((p) => p.id)).toEqual(['p1', 'p2']);
-    expect(t.progress[0]).toEqual({ id: 'p1', at: AT, by: BY, text: 'Plan agreed at the Organisational Improvement Group.' });
-    expect(t.history).toEqual([]);
+    expect(t.progress[0]).toEqual({ id: 'p1', at: AT, on: '2018-01-16', by: BY, text: 'Plan agreed at the Organisational Improvement Group.' });
+  });
+
+  it('dates an update as asked, sorts by that date, and keeps when it was entered in the history', () => {
+    // Typed in on 20 February about the meeting of 12 February; an update about 1 February entered later still comes first.
+    let t = addProgress(newTracking(), 'Gold Group agreed the vetting plan.', BY, LATER, 'p-gold', { on: '2018-02-12' });
+    t = addProgress(t, 'Backlog figures received.', BY, '2018-02-21T09:00:00.000Z', 'p-backlog', { on: '2018-02-01' });
+    t = addProgress(t, 'Second item from the same meeting.', BY, '2018-02-22T09:00:00.000Z', 'p-gold-2', { on: '2018-02-12' });
+    expect(t.progress.map((p) => [p.id, p.on])).toEqual([
+      ['p-backlog', '2018-02-01'],
+      ['p-gold', '2018-02-12'],
+      ['p-gold-2', '2018-02-12'],
+    ]);
+    expect(t.history[0]).toEqual({ at: LATER, by: BY, field: 'progress', from: null, to: '2018-02-12', note: 'Gold Group agreed the vetting plan.' });
+    expect(t.history.map((h) => h.at)).toEqual([LATER, '2018-02-21T09:00:00.000Z', '2018-02-22T09:00:00.000Z']);
+  });
+
+  it('names the author and who entered an update that came from an owner', () => {
+    const t = addProgress(newTracking(), 'Training delivered to 40 sergeants.', 'Head of HR', AT, 'p1', {
+      on: '2018-01-10',
+      via: 'update request of 8 January 2018',
+      enteredBy: BY,
+    });
+    expect(t.progress[0]).toMatchObject({ by: 'Head of HR', via: 'update request of 8 January 2018', on: '2018-01-10' });
+    expect(t.history[0]).toMatchObject({ by: BY, field: 'progress', to: '2018-01-10' });
+  });
+
+  it('refuses a date that is not a date', () => {
+    expect(() => addProgress(newTracking(), 'Update.', BY, AT, 'p1', { on: '12/02/2018' })).toThrow(/date of the progress update is not valid/);
   });
 
   it('refuses an empty update or a repeated id', () => {

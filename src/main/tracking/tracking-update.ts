@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FindingStatus, Rag, type FieldChange, type Tracking } from '../../shared/domain/finding';
+import { compareProgress, FindingStatus, Rag, type FieldChange, type ProgressUpdate, type Tracking } from '../../shared/domain/finding';
+import { directStatusRefusal } from './lifecycle';
 import { Id, IsoDate, IsoDateTime } from '../../shared/domain/ids';
 import { AppError } from '../../shared/api/result';
 
@@ -44,6 +45,10 @@ function same(a: unknown, b: unknown): boolean {
 export function applyTrackingPatch(tracking: Tracking, patch: TrackingPatch, by: string, at: string): Tracking {
   const valid = tidy(checked(Patch, patch, 'The tracking change'));
   checked(IsoDateTime, at, 'The time of the change');
+  if (valid.status !== undefined) {
+    const refusal = directStatusRefusal(tracking.status, valid.status);
+    if (refusal) throw new AppError('invalid-input', refusal);
+  }
   const next: Tracking = { ...tracking, history: [...tracking.history] };
   for (const field of FIELDS) {
     const to = valid[field];
@@ -57,17 +62,32 @@ export function applyTrackingPatch(tracking: Tracking, patch: TrackingPatch, by:
   return next;
 }
 
-/** Adds a dated progress update, keeping updates in time order even when one is entered late. */
-export function addProgress(tracking: Tracking, text: string, by: string, at: string, id: string): Tracking {
+export interface ProgressOptions {
+  /** The date the update is about; today's date of `at` when left out. */
+  on?: string;
+  /** How it arrived, e.g. "update request of 3 March 2020". */
+  via?: string;
+  /** Who entered it, when someone else wrote it (an owner's returned workbook): the history names them. */
+  enteredBy?: string;
+}
+
+/**
+ * Adds a progress update dated `on` (default: the day of `at`), keeping updates in date order even when one
+ * is entered late. The entry itself (when, by whom) goes in the history.
+ */
+export function addProgress(tracking: Tracking, text: string, by: string, at: string, id: string, options: ProgressOptions = {}): Tracking {
   const body = text.trim();
   if (!body) throw new AppError('invalid-input', 'A progress update needs some text.');
   checked(IsoDateTime, at, 'The time of the progress update');
   checked(Id, id, 'The progress update id');
+  const on = options.on === undefined ? at.slice(0, 10) : checked(IsoDate, options.on, 'The date of the progress update');
   if (tracking.progress.some((p) => p.id === id)) {
     throw new AppError('invalid-input', `A progress update with id ${id} already exists.`);
   }
-  const progress = [...tracking.progress, { id, at, by, text: body }];
-  // Stable sort: updates made at the same instant keep the order they were entered in.
-  progress.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  return { ...tracking, progress };
+  const update: ProgressUpdate = { id, at, on, by, text: body, ...(options.via ? { via: options.via } : {}) };
+  // Stable sort: updates of the same day keep the order they were entered in.
+  const progress = [...tracking.progress, update].sort(compareProgress);
+  const excerpt = body.length > 120 ? `${body.slice(0, 119)}…` : body;
+  const entry: FieldChange = { at, by: options.enteredBy ?? by, field: 'progress', from: null, to: on, note: excerpt };
+  return { ...tracking, progress, history: [...tracking.history, entry] };
 }

@@ -11,6 +11,7 @@ import { ReportsPage } from '../features/reports/ReportsPage';
 import { QuickCapture } from '../features/notes/QuickCapture';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { UndoShortcut } from '../features/undo/UndoShortcut';
+import { ReminderBanner } from '../features/findings/ReminderBanner';
 
 // The first screen (Reports) is in the first chunk; each other screen is read when first opened.
 const ReportPage = lazy(() => import('../features/reports/ReportPage').then((m) => ({ default: m.ReportPage })));
@@ -71,6 +72,7 @@ export function App() {
           </aside>
           <main className={`${styles.main} ${dragging ? styles.drop : ''}`} aria-label="Content">
             <RecoveryBanner />
+            <ReminderBanner />
             {route.page === 'reports' && <ReportsPage importer={importer} />}
             <Suspense fallback={<Spinner label="Opening…" />}>
               {route.page === 'report' && (
@@ -82,7 +84,7 @@ export function App() {
                   anchor={route.anchor}
                 />
               )}
-              {route.page === 'findings' && <FindingsPage />}
+              {route.page === 'findings' && <FindingsPage key={route.view ?? ''} initialView={route.view} />}
               {route.page === 'papers' && <PapersPage />}
               {route.page === 'notes' && <NotesPage key={route.noteId ?? ''} noteId={route.noteId} />}
               {route.page === 'settings' && <SettingsPage />}

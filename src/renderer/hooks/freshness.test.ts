@@ -138,6 +138,8 @@ describe('what a tracking edit does to what the window holds', () => {
     const detail: FindingDetail = {
       finding: before,
       report: { reportId: 'peel-2016', reportTitle: 'PEEL 2016', reportPeriod: '2016', reportKind: 'inspection-report' },
+      reference: '2016-AFI-01',
+      supersededBy: null,
       chain: [{ id: before.id, reportId: 'peel-2016', reportTitle: 'PEEL 2016', reportPeriod: '2016', reportKind: 'inspection-report', kind: 'area-for-improvement', text: before.text, status: 'Not started' }],
       links: [],
     };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { read, write } from './define';
+import { SaveOutcome } from './files';
 import { NoteText, Tags } from './tags';
 import { Id } from '../domain/ids';
 import { Annotation, Colour } from '../domain/notes';
@@ -43,4 +44,6 @@ export const annotationCalls = {
   /** Returns what was deleted, so the UI can offer Undo (annotations.restore). */
   'annotations.delete': write(z.object({ id: Id }), Annotation, ['annotations']),
   'annotations.restore': write(z.object({ annotation: Annotation }), Annotation, ['annotations']),
+  /** A report's annotations (quote, page, note, tags, colour, date) as .docx or .csv, saved through main. */
+  'annotations.export': write(z.object({ reportId: Id, format: z.enum(['docx', 'csv']) }), SaveOutcome, []),
 };

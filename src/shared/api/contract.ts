@@ -9,6 +9,9 @@ import { reportCalls } from './reports';
 import { reviewCalls } from './review';
 import { settingsCalls } from './settings';
 import { storeCalls } from './store';
+import { trackingCalls } from './tracking';
+import { requestCalls } from './requests';
+import { progressPaperCalls } from './progress-papers';
 
 /**
  * Every call the renderer can make, with its input and output schemas. Main's handler map must
@@ -25,6 +28,9 @@ export const contract = {
   ...reviewCalls,
   ...settingsCalls,
   ...storeCalls,
+  ...trackingCalls,
+  ...requestCalls,
+  ...progressPaperCalls,
 };
 
 export type Contract = typeof contract;

@@ -25,6 +25,10 @@ export type LinkView = z.infer<typeof LinkView>;
 export const FindingDetail = z.object({
   finding: Finding,
   report: LinkedFinding.pick({ reportId: true, reportTitle: true, reportPeriod: true, reportKind: true }),
+  /** Its stable reference, e.g. "2018/19-AFI-04". */
+  reference: z.string(),
+  /** The later finding that superseded it. */
+  supersededBy: LinkedFinding.extend({ reference: z.string() }).nullable(),
   /** The finding's life across inspections through confirmed links, earliest first, itself included. */
   chain: z.array(LinkedFinding),
   /** Links touching this finding that are confirmed or wait for the officer; rejected ones are left out. */
@@ -64,7 +68,8 @@ export const findingCalls = {
   ),
   'findings.get': read(z.object({ id: Id }), FindingDetail, ['reports', 'findings', 'links', 'settings']),
   'findings.update': write(TrackingChanges.extend({ id: Id }), Finding, ['findings']),
-  'findings.addProgress': write(z.object({ id: Id, text: z.string().trim().min(1).max(20_000) }), Finding, ['findings']),
+  /** `on`: the date the update is about (a meeting's), today when left out. */
+  'findings.addProgress': write(z.object({ id: Id, text: z.string().trim().min(1).max(20_000), on: IsoDate.optional() }), Finding, ['findings']),
   'findings.dashboard': read(z.object({}), Dashboard, ['reports', 'findings']),
   'links.suggest': write(z.object({}), z.array(LinkView), ['links']),
   'links.decide': write(z.object({ id: Id, decision: z.enum(['confirmed', 'rejected']) }), LinkView, ['links']),

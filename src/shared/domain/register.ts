@@ -4,7 +4,7 @@ import { plainText } from './text-terms';
 import type { RegisterFilter, RegisterRow, RegisterSort, RegisterSortKey } from './views';
 
 /** Statuses under which a finding is discharged and no longer tracked against its date. */
-export const CLOSED_STATUSES: ReadonlySet<FindingStatus> = new Set<FindingStatus>(['Closed', 'Superseded']);
+export const CLOSED_STATUSES: ReadonlySet<FindingStatus> = new Set<FindingStatus>(['Closed', 'Superseded', 'No further action']);
 
 export function isOpen(tracking: Pick<Tracking, 'status'>): boolean {
   return !CLOSED_STATUSES.has(tracking.status);

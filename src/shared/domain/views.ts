@@ -150,16 +150,48 @@ export type MonthPoint = z.infer<typeof MonthPoint>;
 
 const Count = z.number().int().nonnegative();
 
+/** A finding proposed for closure, waiting for a named approver. */
+export const AwaitingApproval = z.object({
+  findingId: Id,
+  reportId: Id,
+  text: z.string(),
+  owner: z.string().nullable(),
+  proposedBy: z.string(),
+  proposedOn: IsoDate,
+  daysWaiting: z.number().int(),
+});
+export type AwaitingApproval = z.infer<typeof AwaitingApproval>;
+
+/** How long an inspection's findings took to close, from the report's publication to the sign-off. */
+export const TimeToClose = z.object({
+  reportId: Id,
+  title: z.string(),
+  period: z.string().nullable(),
+  findings: Count,
+  closed: Count,
+  medianDays: z.number().nullable(),
+  meanDays: z.number().nullable(),
+});
+export type TimeToClose = z.infer<typeof TimeToClose>;
+
 export const Dashboard = z.object({
   total: Count,
   open: Count,
   closed: Count,
-  openByStatus: z.object({ 'Not started': Count, 'In progress': Count, 'Completed — awaiting evidence': Count }),
+  openByStatus: z.object({ 'Not started': Count, 'In progress': Count, 'Proposed for closure': Count }),
   openByRag: z.object({ Red: Count, Amber: Count, Green: Count, 'Not rated': Count }),
   /** Most overdue first. */
   overdue: z.array(OverdueItem),
   withoutOwner: Count,
   series: z.array(MonthPoint),
+  /** The calendar quarter today falls in (the force's financial quarters share its boundaries). */
+  quarter: z.object({ start: IsoDate, end: IsoDate }),
+  /** Findings signed off as closed with a decision dated this quarter. */
+  closedThisQuarter: Count,
+  /** Longest waiting first. */
+  awaitingApproval: z.array(AwaitingApproval),
+  /** Per inspection, in time order. */
+  timeToClose: z.array(TimeToClose),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 export type OpenStatus = keyof Dashboard['openByStatus'];

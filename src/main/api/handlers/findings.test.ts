@@ -116,6 +116,8 @@ describe('findings.update and findings.addProgress', () => {
     const id = finding(VETTING_2017).id;
     const updated = await call<Finding>('findings.update', { id, owner: '  Head of PSD ', status: 'In progress', due: '2018-12-31' });
     expect(updated.tracking).toMatchObject({ owner: 'Head of PSD', status: 'In progress', due: '2018-12-31', rag: null });
+    // Sent out, the finding carries the RAG its rules give: overdue since 31 December 2018.
+    expect((await call<FindingDetail>('findings.get', { id })).finding.tracking).toMatchObject({ rag: 'Red', ragSource: 'derived' });
     expect(updated.tracking.history.map((h) => [h.field, h.from, h.to, h.by])).toEqual([
       ['owner', null, 'Head of PSD', 'Ch Insp Jane Smith'],
       ['status', 'Not started', 'In progress', 'Ch Insp Jane Smith'],
@@ -132,7 +134,8 @@ describe('findings.update and findings.addProgress', () => {
       ['Backlog down to 40 files.', 'Ch Insp Jane Smith'],
     ]);
     const detail = await call<FindingDetail>('findings.get', { id });
-    expect(detail.finding.tracking.history).toHaveLength(5);
+    // Five field changes, then the entry of each progress update.
+    expect(detail.finding.tracking.history.map((h) => h.field)).toEqual(['owner', 'status', 'due', 'rag', 'evidence', 'progress', 'progress']);
     expect(detail.report.reportKind).toBe('board-paper');
   });
 
@@ -211,11 +214,17 @@ describe('findings.dashboard', () => {
   it('counts open findings by status and RAG, and those without an owner', async () => {
     const { call, finding, rows } = await start();
     await call('findings.update', { id: finding(VETTING_2017).id, owner: 'Head of PSD', status: 'In progress', rag: 'Red', due: '2018-12-31' });
-    await call('findings.update', { id: finding(WELLBEING_2016).id, status: 'Closed' });
+    const wellbeing = finding(WELLBEING_2016).id;
+    await call('findings.update', { id: wellbeing, evidence: ['Wellbeing training register'] });
+    await call('findings.step', { id: wellbeing, step: { step: 'propose', statement: 'Every supervisor trained.' } });
+    await call('findings.step', { id: wellbeing, step: { step: 'approve', approver: 'DCC Jane Gyford', date: '2019-01-10', reason: 'Register seen.' } });
     const board = await call<Dashboard>('findings.dashboard', {});
     expect(board).toMatchObject({ total: rows.length, open: rows.length - 1, closed: 1, withoutOwner: rows.length - 2 });
     expect(board.openByStatus['In progress']).toBe(1);
-    expect(board.openByRag.Red).toBe(1);
+    // The vetting AFI is Red by hand; the other open 2016 and 2017 findings (8 + 5) by the rules, having no owner
+    // 30 days after their report came out. The 2018/19 text gives no publication date, so its eleven count from
+    // their import today: Green, on track.
+    expect(board.openByRag).toEqual({ Red: 14, Amber: 0, Green: 11, 'Not rated': 0 });
     // Its target date has passed, so the vetting AFI is overdue.
     expect(board.overdue.map((o) => o.due)).toEqual(['2018-12-31']);
   });

@@ -9,6 +9,9 @@ import { reportHandlers } from './reports';
 import { reviewHandlers } from './review';
 import { settingsHandlers } from './settings';
 import { storeHandlers } from './store';
+import { trackingHandlers } from './tracking';
+import { requestHandlers } from './requests';
+import { progressPaperHandlers } from './progress-papers';
 
 /** Every call's handler; the type makes a call in the contract without a handler a compile error. */
 export const handlers: Handlers = {
@@ -22,4 +25,7 @@ export const handlers: Handlers = {
   ...reviewHandlers,
   ...settingsHandlers,
   ...storeHandlers,
+  ...trackingHandlers,
+  ...requestHandlers,
+  ...progressPaperHandlers,
 };

@@ -6,6 +6,7 @@ import { IsoDate } from '../../../shared/domain/ids';
 import { REGISTER_PAGE_MAX } from '../../../shared/domain/views';
 import type { AppCore } from '../../app';
 import type { Command } from '../command';
+import { apply, attach, close, propose, request } from './findings-closure';
 
 async function ask<K extends CallName>(core: AppCore, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
   const result = await core.dispatch(name, input);
@@ -28,16 +29,37 @@ const cut = (text: string, width: number) => (text.length > width ? `${text.slic
 
 export const findingsCommand: Command = {
   name: 'findings',
-  usage: 'findings list [--json] [--status S] | findings update ID [--owner O] [--status S] [--due YYYY-MM-DD] [--rag R]',
-  summary: 'list the findings register, or change a finding’s owner, status, target date or RAG',
+  usage: [
+    'findings list [--json] [--status S]',
+    'findings update ID [--owner O] [--status S] [--due YYYY-MM-DD] [--rag R]',
+    'findings propose ID --statement "…" [--by OWNER]',
+    'findings close ID --approver "…" --reason "…" [--date YYYY-MM-DD]',
+    'findings attach ID FILE [--progress PROGRESS-ID]',
+    'findings request [--owner O] --out F.xlsx|F.docx',
+    'findings apply F.xlsx [F2.xlsx …] [--accept-all]',
+  ].join(' | '),
+  summary: 'list the register; change tracking; propose for closure and sign off; attach evidence; send and apply update requests',
   options: {
     json: { type: 'boolean' },
     status: { type: 'string' },
     owner: { type: 'string' },
     due: { type: 'string' },
     rag: { type: 'string' },
+    statement: { type: 'string' },
+    by: { type: 'string' },
+    approver: { type: 'string' },
+    reason: { type: 'string' },
+    date: { type: 'string' },
+    progress: { type: 'string' },
+    out: { type: 'string' },
+    'accept-all': { type: 'boolean' },
   },
   async run([action, id, ...extra], values, io) {
+    if (action === 'propose') return propose(id, values, io);
+    if (action === 'close') return close(id, values, io);
+    if (action === 'attach') return attach(id, extra[0], values, io);
+    if (action === 'request') return request(values, io);
+    if (action === 'apply') return apply([id, ...extra].filter((f): f is string => !!f), values, io);
     const status = option(FindingStatus, values.status, `The status (${STATUS_HELP})`);
     if (action === 'list') {
       const core = await io.open({ readOnly: true });
@@ -79,6 +101,6 @@ export const findingsCommand: Command = {
       const t = f.tracking;
       return io.out(`${f.id}  owner: ${t.owner ?? '(none)'}  status: ${t.status}  due: ${t.due ?? '(none)'}${t.rag ? `  RAG: ${t.rag}` : ''}\n`);
     }
-    throw new AppError('invalid-input', 'Use “findings list” or “findings update ID …”.');
+    throw new AppError('invalid-input', 'Use “findings list”, “update”, “propose”, “close”, “attach”, “request” or “apply” (see liaison help).');
   },
 };

@@ -9,5 +9,7 @@ import { paperCommand } from './paper';
 import { registerCommand } from './register';
 import { restoreCommand } from './restore';
 import { searchCommand } from './search';
+import { remindersCommand } from './reminders';
+import { annotationsCommand } from './annotations';
 
-export const commands: Command[] = [importCommand, extractCommand, listCommand, paperCommand, registerCommand, findingsCommand, backupCommand, restoreCommand, notesCommand, searchCommand];
+export const commands: Command[] = [importCommand, extractCommand, listCommand, paperCommand, registerCommand, findingsCommand, backupCommand, restoreCommand, notesCommand, searchCommand, remindersCommand, annotationsCommand];

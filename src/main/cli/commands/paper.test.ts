@@ -61,11 +61,13 @@ describe('liaison register', () => {
     const sheet = workbook.getWorksheet('Findings register');
     // 2016 web report: four AFIs, one cause of concern, four recommendations; 2018/19: eleven AFIs.
     expect(sheet?.rowCount).toBe(1 + 9 + 11);
-    expect(sheet?.getRow(2).getCell(1).value).toBe('Cambridgeshire PEEL 2016');
+    expect(sheet?.getRow(2).getCell(1).value).toBe('2016-AFI-01');
+    expect(sheet?.getRow(2).getCell(2).value).toBe('PEEL 2016 Legitimacy');
     expect(sheet?.getRow(2).getCell(5).value).toBe(
       'The force should improve how it identifies and understands the issues that have the greatest impact on public perceptions of fair and respectful treatment.',
     );
-    expect(sheet?.getRow(11).getCell(1).value).toBe('PEEL: Police effectiveness, efficiency and legitimacy 2018/19');
+    expect(sheet?.getRow(11).getCell(1).value).toBe('2018/19-AFI-01');
+    expect(sheet?.getRow(11).getCell(2).value).toBe('PEEL 2018/19 Integrated');
   });
 
   it('refuses a path it cannot write with one line and exit 1', async () => {

@@ -1,9 +1,11 @@
 import { Card, CardHeader, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import type { Rag } from '../../../shared/domain/finding';
 import { useQuery } from '../../hooks/data';
+import { formatDate } from '../../format';
 import { OverdueTable } from './OverdueTable';
 import { ProgressChart } from './ProgressChart';
 import { RagChip } from './RagChip';
+import { SignOffFigures } from './SignOffFigures';
 
 const useStyles = makeStyles({
   cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalL },
@@ -54,6 +56,20 @@ export function DashboardView({ onOpen }: { onOpen: (findingId: string) => void 
             ))}
           </dl>
         </Card>
+        <Card role="group" aria-labelledby="card-quarter">
+          <CardHeader header={<h2 id="card-quarter">Closed this quarter</h2>} />
+          <Text className={styles.figure} data-testid="closed-this-quarter">
+            {d.closedThisQuarter}
+          </Text>
+          <Text>
+            signed off {formatDate(d.quarter.start)} – {formatDate(d.quarter.end)}
+          </Text>
+        </Card>
+        <Card role="group" aria-labelledby="card-awaiting">
+          <CardHeader header={<h2 id="card-awaiting">Awaiting approval</h2>} />
+          <Text className={styles.figure}>{d.awaitingApproval.length}</Text>
+          <Text>proposed for closure, not yet signed off</Text>
+        </Card>
         <Card role="group" aria-labelledby="card-owner">
           <CardHeader header={<h2 id="card-owner">Without an owner</h2>} />
           <Text className={styles.figure}>{d.withoutOwner}</Text>
@@ -68,6 +84,7 @@ export function DashboardView({ onOpen }: { onOpen: (findingId: string) => void 
           <OverdueTable items={d.overdue} onOpen={onOpen} />
         )}
       </section>
+      <SignOffFigures data={d} onOpen={onOpen} />
       <section aria-labelledby="trend-heading">
         <h2 id="trend-heading">Progress over time</h2>
         <ProgressChart series={d.series} />

@@ -3,6 +3,7 @@ import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-
 import { DeleteRegular } from '@fluentui/react-icons';
 import type { Finding } from '../../../shared/domain/finding';
 import type { TrackingEdits } from './useTrackingEdits';
+import { EvidenceFiles } from './EvidenceFiles';
 
 const useStyles = makeStyles({
   list: { margin: `0 0 ${tokens.spacingVerticalS}`, paddingLeft: tokens.spacingHorizontalL },
@@ -11,7 +12,7 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1 },
 });
 
-/** References to the evidence that a finding has been dealt with: documents, minutes, links. */
+/** The evidence that a finding has been dealt with: files, and documents or minutes named in words. */
 export function EvidenceSection({ finding, edits }: { finding: Finding; edits: TrackingEdits }) {
   const styles = useStyles();
   const [text, setText] = useState('');
@@ -24,8 +25,10 @@ export function EvidenceSection({ finding, edits }: { finding: Finding; edits: T
   return (
     <section aria-labelledby="evidence-heading">
       <h3 id="evidence-heading">Evidence</h3>
+      <EvidenceFiles finding={finding} />
+      <h4>Named in words</h4>
       {evidence.length === 0 ? (
-        <Text as="p">No evidence referenced yet.</Text>
+        <Text as="p">No evidence named yet.</Text>
       ) : (
         <ul className={styles.list}>
           {evidence.map((e, i) => (
@@ -45,7 +48,7 @@ export function EvidenceSection({ finding, edits }: { finding: Finding; edits: T
         </ul>
       )}
       <div className={styles.add}>
-        <Field label="Add an evidence reference" className={styles.grow}>
+        <Field label="Name a piece of evidence" className={styles.grow}>
           <Input
             value={text}
             onChange={(_, d) => setText(d.value)}

@@ -18,6 +18,7 @@ import { FINDING_KIND_LABELS } from '../../finding-labels';
 import { KIND_LABELS } from '../../kind-labels';
 import { EvidenceSection } from './EvidenceSection';
 import { HistoryTable } from './HistoryTable';
+import { LifecycleSection } from './LifecycleSection';
 import { LinksSection } from './LinksSection';
 import { ProgressSection } from './ProgressSection';
 import { TrackingFields } from './TrackingFields';
@@ -51,6 +52,11 @@ export function FindingDetailPanel({ findingId, edits, onOpen, onClose }: Props)
         {data && (
           <>
             <div className={styles.meta}>
+              {data.reference && (
+                <Badge appearance="filled" data-testid="finding-reference">
+                  {data.reference}
+                </Badge>
+              )}
               <Badge appearance="tint">{data.report.reportPeriod ?? 'Undated'}</Badge>
               <Text>
                 {KIND_LABELS[data.report.reportKind]}: {data.report.reportTitle}
@@ -73,6 +79,7 @@ export function FindingDetailPanel({ findingId, edits, onOpen, onClose }: Props)
               <h3 id="tracking-heading">Tracking</h3>
               <TrackingFields key={data.finding.id} finding={data.finding} edits={edits} />
             </section>
+            <LifecycleSection detail={data} onOpen={onOpen} />
             <ProgressSection key={`progress-${data.finding.id}`} finding={data.finding} />
             <EvidenceSection key={`evidence-${data.finding.id}`} finding={data.finding} edits={edits} />
             <LinksSection detail={data} onOpen={onOpen} />

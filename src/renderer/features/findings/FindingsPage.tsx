@@ -4,6 +4,9 @@ import { LinkMultipleRegular } from '@fluentui/react-icons';
 import type { RegisterSort } from '../../../shared/domain/views';
 import { TOASTER_ID, useAction, useQuery } from '../../hooks/data';
 import { DashboardView } from './DashboardView';
+import { DueSoonView } from './DueSoonView';
+import { RequestUpdatesDialog } from './RequestUpdatesDialog';
+import { ApplyReturnsDialog } from './ApplyReturnsDialog';
 import { FindingDetailPanel } from './FindingDetailPanel';
 import { GradeHistoryGrid } from './GradeHistoryGrid';
 import { RegisterTab } from './RegisterTab';
@@ -11,12 +14,13 @@ import { NO_FILTER, type FilterChoices } from './register-filter';
 import { typingIn } from './tracking-labels';
 import { useTrackingEdits } from './useTrackingEdits';
 
-type View = 'register' | 'grades' | 'dashboard';
+type View = 'register' | 'grades' | 'dashboard' | 'due';
 
 const TABS: Array<{ value: View; label: string; key: string }> = [
   { value: 'register', label: 'Register', key: '1' },
   { value: 'grades', label: 'Grade history', key: '2' },
   { value: 'dashboard', label: 'Dashboard', key: '3' },
+  { value: 'due', label: 'Due soon', key: '4' },
 ];
 
 const useStyles = makeStyles({
@@ -29,17 +33,17 @@ const useStyles = makeStyles({
 });
 
 /**
- * The findings of every report: the register, the grade history and the dashboard. Shortcuts: Alt+1 … Alt+3
+ * The findings of every report: the register, the grade history, the dashboard and what is due soon. Shortcuts: Alt+1 … Alt+4
  * switch tab, Alt+T jumps to the register's text filter, Alt+L suggests links, Ctrl+Z undoes the last tracking edit.
  */
-export function FindingsPage() {
+export function FindingsPage({ initialView }: { initialView?: View } = {}) {
   const styles = useStyles();
   const act = useAction();
   const { dispatchToast } = useToastController(TOASTER_ID);
   const edits = useTrackingEdits();
   // The reports with findings: the register's report list, and whether there are any findings at all.
   const reports = useQuery('findings.registerReports', {});
-  const [view, setView] = useState<View>('register');
+  const [view, setView] = useState<View>(initialView ?? 'register');
   const [choices, setChoices] = useState<FilterChoices>(NO_FILTER);
   const [sort, setSort] = useState<RegisterSort>({ by: 'report', dir: 'asc' });
   const [openId, setOpenId] = useState<string | null>(null);
@@ -101,6 +105,8 @@ export function FindingsPage() {
         <Title2 as="h1" className={styles.grow}>
           Findings
         </Title2>
+        <RequestUpdatesDialog />
+        <ApplyReturnsDialog />
         <Button icon={<LinkMultipleRegular />} onClick={() => void suggest()} disabled={suggesting || noFindings} aria-keyshortcuts="Alt+L">
           Suggest links across inspections
         </Button>
@@ -127,6 +133,7 @@ export function FindingsPage() {
         )}
         {view === 'grades' && <GradeHistoryGrid />}
         {view === 'dashboard' && <DashboardView onOpen={setOpenId} />}
+        {view === 'due' && <DueSoonView onOpen={setOpenId} />}
       </div>
       <FindingDetailPanel findingId={openId} edits={edits} onOpen={setOpenId} onClose={() => setOpenId(null)} />
     </div>

@@ -30,7 +30,8 @@ export function HistoryTable({ history }: { history: FieldChange[] }) {
                   <TableCell>{change.by}</TableCell>
                   <TableCell>{FIELD_LABELS[change.field] ?? change.field}</TableCell>
                   <TableCell>
-                    {historyValue(change, change.from)} → {historyValue(change, change.to)}
+                    {change.field === 'progress' ? `Update dated ${historyValue(change, change.to)} entered` : `${historyValue(change, change.from)} → ${historyValue(change, change.to)}`}
+                    {change.note && <Text block size={200}>{change.note}</Text>}
                   </TableCell>
                 </TableRow>
               ))}

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import type { Finding } from '../../../shared/domain/finding';
+import { Button, Field, Input, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { compareProgress, progressDate, type Finding } from '../../../shared/domain/finding';
 import { useAction } from '../../hooks/data';
-import { formatDateTime } from '../../format';
+import { formatDate, formatDateTime } from '../../format';
+import { localToday } from './tracking-labels';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: `0 0 ${tokens.spacingVerticalM}`, display: 'grid', gap: tokens.spacingVerticalS },
@@ -10,22 +11,29 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground3, display: 'block' },
   form: { display: 'grid', gap: tokens.spacingVerticalS, justifyItems: 'start' },
   wide: { width: '100%' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
 });
 
-/** Dated progress updates (who, when, what), oldest first, and a box to add one. */
+/** Progress updates by the date they are about (oldest first), who gave them and when they were entered, and a box to add one. */
 export function ProgressSection({ finding }: { finding: Finding }) {
   const styles = useStyles();
   const act = useAction();
   const [text, setText] = useState('');
+  const [on, setOn] = useState(localToday());
   const [busy, setBusy] = useState(false);
+  const future = on > localToday();
   const add = async () => {
-    if (!text.trim()) return;
+    if (!text.trim() || !on || future) return;
     setBusy(true);
-    const result = await act('findings.addProgress', { id: finding.id, text }, 'Progress update added');
+    const result = await act('findings.addProgress', { id: finding.id, text, on }, 'Progress update added');
     setBusy(false);
-    if (result.ok) setText('');
+    if (result.ok) {
+      setText('');
+      setOn(localToday());
+    }
   };
-  const updates = finding.tracking.progress;
+  const updates = [...finding.tracking.progress].sort(compareProgress);
+  const files = (progressId: string) => finding.tracking.attachments.filter((a) => a.progressId === progressId);
   return (
     <section aria-labelledby="progress-heading">
       <h3 id="progress-heading">Progress updates</h3>
@@ -36,9 +44,15 @@ export function ProgressSection({ finding }: { finding: Finding }) {
           {updates.map((p) => (
             <li key={p.id} className={styles.item}>
               <Text size={200} className={styles.meta}>
-                {formatDateTime(p.at)} · {p.by}
+                <strong>{formatDate(progressDate(p))}</strong> · {p.by}
+                {p.via ? ` via ${p.via}` : ''} · entered {formatDateTime(p.at)}
               </Text>
               <Text>{p.text}</Text>
+              {files(p.id).length > 0 && (
+                <Text size={200} className={styles.meta}>
+                  Evidence: {files(p.id).map((a) => a.name).join(', ')}
+                </Text>
+              )}
             </li>
           ))}
         </ol>
@@ -57,9 +71,14 @@ export function ProgressSection({ finding }: { finding: Finding }) {
             }}
           />
         </Field>
-        <Button appearance="primary" onClick={() => void add()} disabled={busy || !text.trim()}>
-          Add update
-        </Button>
+        <div className={styles.row}>
+          <Field label="Date of the update" hint="The day it is about, e.g. the meeting" validationMessage={future ? 'The date is in the future.' : undefined}>
+            <Input type="date" value={on} max={localToday()} onChange={(_e, d) => setOn(d.value)} />
+          </Field>
+          <Button appearance="primary" onClick={() => void add()} disabled={busy || !text.trim() || !on || future}>
+            Add update
+          </Button>
+        </div>
       </div>
     </section>
   );

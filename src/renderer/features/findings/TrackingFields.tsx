@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { ArrowUndoRegular } from '@fluentui/react-icons';
-import { FINDING_STATUSES, RAGS, type Finding, type FindingStatus, type Rag } from '../../../shared/domain/finding';
+import { RAGS, WORKING_STATUSES, type Finding, type FindingStatus, type Rag } from '../../../shared/domain/finding';
 import { formatDate } from '../../format';
 import type { TrackingEdits } from './useTrackingEdits';
 
@@ -26,6 +26,9 @@ export function TrackingFields({ finding, edits }: { finding: Finding; edits: Tr
     if (next !== t.owner) void edits.update(finding, { owner: next }, next ? `Owner set to ${next}` : 'Owner cleared');
   };
   const last = edits.last?.id === finding.id ? edits.last : null;
+  const working = (WORKING_STATUSES as readonly string[]).includes(t.status);
+  // Main sends the RAG that applies; only one the officer chose overrides the rules.
+  const manual = t.ragSource !== 'derived' && t.rag !== null;
   return (
     <div className={styles.grid}>
       <Field label="Owner" hint="Press Enter to save">
@@ -39,24 +42,32 @@ export function TrackingFields({ finding, edits }: { finding: Finding; edits: Tr
           placeholder="No owner yet"
         />
       </Field>
-      <Field label="Status">
-        <Select value={t.status} onChange={(_, d) => void edits.update(finding, { status: d.value as FindingStatus }, `Status set to ${d.value}`)}>
-          {FINDING_STATUSES.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="RAG">
+      {working ? (
+        <Field label="Status" hint="Closing, superseding and no further action are steps under Closure and sign-off">
+          <Select value={t.status} onChange={(_, d) => void edits.update(finding, { status: d.value as FindingStatus }, `Status set to ${d.value}`)}>
+            {WORKING_STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </Select>
+        </Field>
+      ) : (
+        <Field label="Status" hint="Changed through Closure and sign-off">
+          <Input value={t.status} readOnly />
+        </Field>
+      )}
+      <Field label="RAG" hint={t.ragReason}>
         <Select
-          value={t.rag ?? ''}
+          value={manual ? (t.rag ?? '') : ''}
           onChange={(_, d) => {
             const rag = (d.value || null) as Rag | null;
-            void edits.update(finding, { rag }, rag ? `RAG set to ${rag}` : 'RAG cleared');
+            void edits.update(finding, { rag }, rag ? `RAG set by hand to ${rag}` : 'RAG follows the rules again');
           }}
         >
-          <option value="">Not rated</option>
+          <option value="">{t.ragSource === 'derived' && t.rag ? `By the rules: ${t.rag}` : 'By the rules'}</option>
           {RAGS.map((r) => (
-            <option key={r}>{r}</option>
+            <option key={r} value={r}>
+              {r} (set by hand)
+            </option>
           ))}
         </Select>
       </Field>

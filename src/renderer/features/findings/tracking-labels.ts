@@ -8,13 +8,15 @@ export const FIELD_LABELS: Record<string, string> = {
   status: 'Status',
   rag: 'RAG',
   due: 'Target date',
-  evidence: 'Evidence',
+  evidence: 'Evidence named',
+  attachments: 'Evidence file',
+  progress: 'Progress update',
 };
 
 /** A recorded old or new value as the history table shows it. */
 export function historyValue(change: FieldChange, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (change.field === 'due' && typeof value === 'string') return formatDate(value);
+  if ((change.field === 'due' || change.field === 'progress') && typeof value === 'string') return formatDate(value);
   if (Array.isArray(value)) return value.length ? value.join('; ') : '—';
   return String(value);
 }

@@ -30,9 +30,9 @@ export function useTrackingEdits() {
 
   const update = useCallback(
     async (finding: Finding, changes: TrackingChanges, label: string): Promise<boolean> => {
-      const previous = Object.fromEntries(
-        (Object.keys(changes) as Array<keyof TrackingChanges>).map((key) => [key, finding.tracking[key]]),
-      ) as TrackingChanges;
+      // The RAG main sends is the one that applies; undoing puts back the officer's own rating, or none.
+      const before = (key: keyof TrackingChanges) => (key === 'rag' && finding.tracking.ragSource === 'derived' ? null : finding.tracking[key]);
+      const previous = Object.fromEntries((Object.keys(changes) as Array<keyof TrackingChanges>).map((key) => [key, before(key)])) as TrackingChanges;
       const result = await act('findings.update', { id: finding.id, ...changes });
       if (!result.ok) return false;
       remember({ id: finding.id, previous, label });

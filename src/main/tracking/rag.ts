@@ -1,0 +1,80 @@
+import { RESOLVED_STATUSES, progressDate, type Finding, type Rag, type Tracking } from '../../shared/domain/finding';
+import type { Report } from '../../shared/domain/report';
+import type { RagRules } from '../../shared/domain/tracking-settings';
+import { dateInWords, parseLooseDate } from '../paper/dates';
+
+const DAY = 86_400_000;
+
+/** Dates in words, remembered: a register of thousands of findings shares a few hundred target dates. */
+const wordsOf = new Map<string, string>();
+function inWords(iso: string): string {
+  let words = wordsOf.get(iso);
+  if (words === undefined) {
+    words = dateInWords(iso);
+    if (wordsOf.size > 10_000) wordsOf.clear();
+    wordsOf.set(iso, words);
+  }
+  return words;
+}
+const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
+const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
+
+/** The day a report was published (a month alone counts from its first day), else the day it was imported. */
+export function publishedOn(report: Pick<Report, 'published' | 'importedAt'>): string {
+  const p = parseLooseDate(report.published);
+  if (!p) return report.importedAt.slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${pad(p.month)}-${pad(p.day ?? 1)}`;
+}
+
+export interface DerivedRag {
+  rag: Rag | null;
+  /** The rule that decided it, in words. */
+  reason: string;
+}
+
+/**
+ * The RAG the written rules give a finding today: Red before Amber before Green; resolved findings have
+ * none. `published` is the ISO day its report came out (publishedOn).
+ */
+export function deriveRag(t: Pick<Tracking, 'status' | 'owner' | 'due' | 'progress'>, published: string, rules: RagRules, today: string): DerivedRag {
+  if ((RESOLVED_STATUSES as readonly string[]).includes(t.status)) return { rag: null, reason: `A finding that is ${t.status.toLowerCase()} has no RAG.` };
+  if (rules.redWhenOverdue && t.due !== null && t.due < today) {
+    return { rag: 'Red', reason: `Red: its target date, ${inWords(t.due)}, has passed.` };
+  }
+  if (rules.redNoOwnerDays !== null && t.owner === null && daysBetween(published, today) >= rules.redNoOwnerDays) {
+    return { rag: 'Red', reason: `Red: no owner ${days(rules.redNoOwnerDays)} after the report was published (${inWords(published)}).` };
+  }
+  const within = rules.amberDueWithinDays;
+  const quiet = rules.amberNoUpdateDays;
+  if (within !== null || quiet !== null) {
+    const dueSoon = within === null || (t.due !== null && t.due >= today && daysBetween(today, t.due) <= within);
+    const last = t.progress.reduce<string | null>((latest, p) => (latest === null || progressDate(p) > latest ? progressDate(p) : latest), null);
+    const silent = quiet === null || daysBetween(last ?? published, today) >= quiet;
+    if (dueSoon && silent) {
+      const parts: string[] = [];
+      if (within !== null && t.due) parts.push(`due on ${inWords(t.due)}, within ${days(within)}`);
+      if (quiet !== null) parts.push(last ? `no progress update for ${days(quiet)} (the last is dated ${inWords(last)})` : `no progress update in ${days(quiet)} since publication`);
+      return { rag: 'Amber', reason: `Amber: ${parts.join(', and ')}.` };
+    }
+  }
+  return { rag: 'Green', reason: 'Green: on track.' };
+}
+
+/**
+ * The finding as main sends it out: `tracking.rag` is the rating that applies, the officer's own when they
+ * set one (it overrides the rules, and says so), else the rules'.
+ */
+export function withRag(finding: Finding, published: string, rules: RagRules, today: string): Finding {
+  const derived = deriveRag(finding.tracking, published, rules, today);
+  const manual = finding.tracking.rag;
+  const tracking: Tracking =
+    manual !== null
+      ? {
+          ...finding.tracking,
+          ragSource: 'manual',
+          ragReason: `Set by hand, overriding the rules (which give ${derived.rag ? `${derived.rag}: ${derived.reason.replace(/^\w+: /, '')}` : 'no RAG'}).`,
+        }
+      : { ...finding.tracking, rag: derived.rag, ragSource: 'derived', ragReason: derived.reason };
+  return { ...finding, tracking };
+}
