@@ -3,6 +3,7 @@ import { Button, Field, Input, makeStyles, Spinner, Text, Title2, Title3, tokens
 import { ArrowLeftRegular, DocumentArrowDownRegular } from '@fluentui/react-icons';
 import { useQuery } from '../../hooks/data';
 import { formatDate } from '../../format';
+import { BritishDateInput } from '../../components/BritishDateInput';
 import { ParagraphEditor } from './ParagraphEditor';
 import { PaperPreview } from './PaperPreview';
 import { previewModel } from './paper-draft';
@@ -93,7 +94,7 @@ export function PaperEditor({ id, onClose }: { id: string; onClose: () => void }
                 <Input value={draft.title} placeholder={data.defaultTitle} onChange={(_e, d) => setTitle(d.value)} />
               </Field>
               <Field label="Date of the paper">
-                <Input type="date" value={draft.date} onChange={(_e, d) => setDate(d.value)} />
+                <BritishDateInput value={draft.date} onChange={(date) => date && setDate(date)} />
               </Field>
             </div>
             <WebAddressField report={data.report} />
