@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallInput, CallName } from '../../src/shared/api/contract';
 import type { Annotation, Note } from '../../src/shared/domain/notes';
+import type { DeletedReport } from '../../src/shared/api/reports';
 
 /** Ids of things made during the contract test's setup, for the calls that need one. */
 export interface Fixtures {
@@ -22,6 +23,10 @@ export interface Fixtures {
   /** The findings of the 2018/19 report, and a link made in the setup from the 2016 report's ninth finding to its first. */
   laterFindingIds: string[];
   linkId: string;
+  /** sha256 of the 2016 report's text file (its main file), and of its HTML and PDF kept as other versions of it. */
+  versionShas: { text: string; html: string; pdf: string };
+  /** Two reports deleted in the setup, as reports.delete handed them back for an Undo. */
+  deleted: DeletedReport[];
 }
 
 const nth = (ids: string[], n: number) => ids[n] ?? 'missing';
@@ -84,6 +89,11 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   // Given latest first: the call puts them in time order.
   'links.create': (f) => ({ earlierId: nth(f.laterFindingIds, 1 + f.pass), laterId: nth(f.findingIds, 8) }),
   'grades.history': () => ({}),
+  'reports.impact': (f) => ({ id: f.reportId }),
+  'reports.setStatus': (f) => (f.pass ? { id: f.spareReportId, status: 'active' } : { id: f.spareReportId, status: 'superseded', by: f.reportId }),
+  'reports.useVersion': (f) => ({ id: f.reportId, sha256: f.pass ? f.versionShas.text : f.versionShas.html }),
+  'reports.removeVersion': (f) => ({ id: f.reportId, sha256: f.pass ? f.versionShas.html : f.versionShas.pdf }),
+  'reports.restoreDeleted': (f) => ({ deleted: f.deleted[f.pass]! }),
   'reports.delete': (f) => ({ id: f.spareReportId }),
   'store.exportArchive': () => ({}),
   // No cipher in the test app: "off" is what it is already; "on" is refused (tests/unit/encryption-api.test.ts).

@@ -1,30 +1,41 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
-import type { ImportOutcome } from '../../shared/api/reports';
+import type { ImportOutcome, SameReportChoice } from '../../shared/api/reports';
 import { newTracking, type Finding, type Report } from '../../shared/domain';
 import { readDocument } from '../ingest';
 import { extract, supportingLinkKey } from '../extract';
 import type { Store } from '../store/repository';
 import type { ReportDoc } from '../store/schema';
+import { findSameReport, textFingerprint } from './report-identity';
+import { reportHoldingFile } from './report-versions';
+import { settleSameReport } from './same-report';
 
 export type ImportProgress = (done: number, total: number) => void;
 
 /**
  * Reads a file the officer handed over, extracts its judgments and findings, and stores it with the
- * source bytes as received. A file already in the store (same sha256) is not stored twice.
+ * source bytes as received. A file already in the store (same sha256) is not stored twice, and another
+ * file of a report already held (the same report in another format) is settled as `onSameReport` says
+ * (see SameReportChoice): by default nothing is stored and the outcome names the report it matches.
  */
 export async function importDocument(
   store: Store,
   fileName: string,
   bytes: Uint8Array,
   onProgress?: ImportProgress,
+  onSameReport: SameReportChoice = 'ask',
 ): Promise<ImportOutcome> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const existing = store.allReportDocs().find((doc) => doc.report.sha256 === sha256);
-  if (existing) return { id: existing.report.id, duplicate: true, title: existing.report.title };
+  const existing = reportHoldingFile(store, sha256);
+  if (existing) return { id: existing.report.id, duplicate: true, title: existing.report.title, action: 'duplicate' };
 
   const document = await readDocument(fileName, bytes, onProgress);
   const extraction = extract(document);
+  const fingerprint = textFingerprint(document.text);
+  if (onSameReport !== 'new') {
+    const same = await findSameReport(store, { ...extraction, fingerprint });
+    if (same) return settleSameReport(store, same, { fileName: basename(fileName), bytes, sha256, document, extraction, fingerprint }, onSameReport);
+  }
   const id = randomUUID();
   const now = new Date().toISOString();
   const report: Report = {
@@ -48,6 +59,7 @@ export async function importDocument(
     quotes: extraction.quotes.map((q) => ({ ...q, id: randomUUID() })),
     statedChanges: extraction.statedChanges,
     corrections: [],
+    fingerprint,
   };
   const findings: Finding[] = extraction.findings.map((f, order) => ({
     ...f,
@@ -69,7 +81,12 @@ export async function importDocument(
   if (!stored.duplicate && report.kind === 'inspection-report' && linkKey) {
     await adoptSupportingDocuments(store, id, linkKey);
   }
-  return { id: stored.id, duplicate: stored.duplicate, title: store.reportDoc(stored.id)?.report.title ?? report.title };
+  return {
+    id: stored.id,
+    duplicate: stored.duplicate,
+    title: store.reportDoc(stored.id)?.report.title ?? report.title,
+    action: stored.duplicate ? 'duplicate' : 'imported',
+  };
 }
 
 function keyOf(doc: ReportDoc): string | null {

@@ -52,11 +52,15 @@ export async function rotateBackups(layout: StoreLayout, keep: number): Promise<
 export async function writeFullArchive(layout: StoreLayout, snapshot: StoreSnapshot, file: string, now: Date, cipher?: Cipher): Promise<void> {
   async function* records(): AsyncGenerator<ArchiveRecord> {
     yield* mutableRecords(snapshot);
-    const shas = new Set(snapshot.reports.map((doc) => doc.report.sha256));
+    // Each report's main file and its other versions, with their texts.
+    const shas = new Set(snapshot.reports.flatMap((doc) => [doc.report.sha256, ...(doc.report.versions ?? []).map((v) => v.sha256)]));
     for (const sha of shas) {
       yield { key: `text:${sha}`, data: JSON.parse(await readFile(layout.text(sha), 'utf8')) };
       yield { key: `source:${sha}`, data: (await readFile(layout.source(sha))).toString('base64') };
     }
+    // The force's logo (settings.logo) is a source file with no text.
+    const logo = snapshot.index.settings.logo?.sha256;
+    if (logo && !shas.has(logo)) yield { key: `source:${logo}`, data: (await readFile(layout.source(logo))).toString('base64') };
   }
   await writeArchive(
     file,

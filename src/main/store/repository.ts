@@ -58,6 +58,8 @@ export class Store {
   private savedSinceBackup = false;
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly sealing: Sealing;
+  /** Source files of removed reports and versions, to delete at close if nothing refers to them again. */
+  private readonly maybeUnused = new Set<string>();
 
   private constructor(
     dir: string,
@@ -171,7 +173,7 @@ export class Store {
   addReport(doc: ReportDoc, text: TextDoc, source: Uint8Array): Promise<{ id: string; duplicate: boolean }> {
     return this.write(async () => {
       const valid = ReportDoc.parse(doc);
-      const same = this.allReportDocs().find((other) => other.report.sha256 === valid.report.sha256);
+      const same = this.allReportDocs().find((other) => filesOf(other).includes(valid.report.sha256));
       if (same) return { id: same.report.id, duplicate: true };
       const id = valid.report.id;
       if (this.reportDocs.has(id)) throw new AppError('invalid-input', `A report with id ${id} already exists.`);
@@ -194,7 +196,10 @@ export class Store {
     });
   }
 
-  /** Removes a report from the index, then its file. Its source and text stay if another report shares them. */
+  /**
+   * Removes a report from the index, then its file. Its source files and texts (its main file and its other
+   * versions) are deleted when the store closes, unless a report refers to them again by then (an undo).
+   */
   removeReport(id: string): Promise<boolean> {
     return this.write(async () => {
       const doc = this.reportDocs.get(id);
@@ -207,15 +212,26 @@ export class Store {
       await this.save(this.indexDoc, nextIndex);
       this.reportDocs.delete(id);
       await rm(this.layout.report(id), { force: true });
-      const sha = doc.data.report.sha256;
-      if (!this.allReportDocs().some((other) => other.report.sha256 === sha)) {
-        await rm(this.layout.text(sha), { force: true });
-        await rm(this.layout.source(sha), { force: true });
-      }
+      for (const sha of filesOf(doc.data)) this.maybeUnused.add(sha);
       this.changed({ kind: 'index' });
       this.changed({ kind: 'report', id });
       return true;
     });
+  }
+
+  /** Stores a source file as received and its text, for a report that will refer to them (another version of it). */
+  putSourceFile(text: TextDoc, source: Uint8Array): Promise<void> {
+    return this.write(async () => {
+      const valid = TextDoc.parse(text);
+      const sourceFile = this.layout.source(valid.sha256);
+      if (!existsSync(sourceFile)) await atomicWrite(sourceFile, source, this.options.fs);
+      await atomicWrite(this.layout.text(valid.sha256), JSON.stringify(valid), this.options.fs);
+    });
+  }
+
+  /** A source file (and its text) no report may need any more: deleted when the store closes if still unused then. */
+  forgetFile(sha256: string): void {
+    this.maybeUnused.add(sha256);
   }
 
   /** Rewrites a source's extracted text, when re-extraction reads the same file differently (a newer reader). */
@@ -319,6 +335,7 @@ export class Store {
     }
     this.closed = true;
     await this.queue.catch(() => undefined);
+    await this.deleteUnusedFiles();
     await this.releaseLock?.();
   }
 
@@ -332,6 +349,20 @@ export class Store {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Deletes the files of removed reports and versions that nothing refers to (an undo may have brought them back). */
+  private async deleteUnusedFiles(): Promise<void> {
+    if (this.options.readOnly || this.maybeUnused.size === 0) return;
+    const used = new Set(this.allReportDocs().flatMap(filesOf));
+    const logo = this.indexDoc.data.settings.logo?.sha256;
+    if (logo) used.add(logo);
+    for (const sha of this.maybeUnused) {
+      if (used.has(sha)) continue;
+      await rm(this.layout.text(sha), { force: true }).catch(() => undefined);
+      await rm(this.layout.source(sha), { force: true }).catch(() => undefined);
+    }
+    this.maybeUnused.clear();
   }
 
   private changed(change: StoreChange): void {
@@ -473,6 +504,11 @@ export class Store {
     if (existsSync(`${this.layout.backups}/backup-${today}.ldarchive`)) return;
     await this.backupNow();
   }
+}
+
+/** The source files a report refers to: its main file and its other versions. */
+function filesOf(doc: ReportDoc): string[] {
+  return [doc.report.sha256, ...(doc.report.versions ?? []).map((v) => v.sha256)];
 }
 
 function emptyIndex(): IndexDoc {

@@ -17,9 +17,25 @@ export const BoardPaper = z.object({
 });
 export type BoardPaper = z.infer<typeof BoardPaper>;
 
+/** The force's own logo, as stored in the data folder (sources/<sha256>): always a PNG or a JPEG, an SVG rasterised. */
+export const ForceLogo = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  type: z.enum(['png', 'jpg']),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** The file the officer chose, and what it was (an SVG is kept only as the picture made from it). */
+  fileName: z.string(),
+  from: z.enum(['png', 'jpg', 'svg']),
+});
+export type ForceLogo = z.infer<typeof ForceLogo>;
+
 export const Settings = z.object({
   /** The officer's name, recorded against changes and progress updates. */
   userName: z.string(),
+  /** The officer's role, e.g. "HMICFRS Liaison Officer"; with the name it makes the contact officer. */
+  userRole: z.string().optional(),
+  /** The officer has told the app who they are (the first-start questions); until then the app asks. */
+  profileSet: z.boolean().optional(),
   boardName: z.string(),
   author: z.string(),
   strapline: z.string(),
@@ -30,6 +46,8 @@ export const Settings = z.object({
   oversight: z.string(),
   /** Whether board papers carry the logo in resources/ in their header; absent (older stores) means yes. */
   includeLogo: z.boolean().optional(),
+  /** The force's own logo for board papers; absent or null means the app's placeholder shield. */
+  logo: ForceLogo.nullable().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

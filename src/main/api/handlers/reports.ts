@@ -5,12 +5,32 @@ import { AppError } from '../../../shared/api/result';
 import type { HandlersFor } from '../handler-types';
 import { importDocument } from '../../services/import-document';
 import { trackImport } from '../../services/import-progress';
+import { deleteReport, isActive, reportImpact, restoreDeletedReport, setReportStatus } from '../../services/report-lifecycle';
+import { removeVersion, useVersion } from '../../services/report-versions';
 import type { ReportDoc } from '../../store/schema';
 import type { Store } from '../../store/repository';
 
 function summary({ report, findings }: ReportDoc): ReportSummary {
-  const { id, title, kind, format, fileName, force, period, published, importedAt, aboutReportId, size } = report;
-  return { id, title, kind, format, fileName, force, period, published, importedAt, aboutReportId, size, findingCount: findings.length };
+  const { id, title, kind, format, fileName, force, programme, inspectionType, period, published, importedAt, aboutReportId, size, status, supersededBy } = report;
+  return {
+    id,
+    title,
+    kind,
+    format,
+    fileName,
+    force,
+    programme,
+    inspectionType,
+    period,
+    published,
+    importedAt,
+    aboutReportId,
+    size,
+    status: status ?? 'active',
+    supersededBy: supersededBy ?? null,
+    findingCount: findings.length,
+    versionCount: report.versions?.length ?? 0,
+  };
 }
 
 function requireReport(store: Store, id: string): ReportDoc {
@@ -20,16 +40,20 @@ function requireReport(store: Store, id: string): ReportDoc {
 }
 
 export const reportHandlers: HandlersFor<typeof reportCalls> = {
-  'reports.list': async (_input, { store }) => store.allReportDocs().map(summary),
+  'reports.list': async ({ all }, { store }) =>
+    store
+      .allReportDocs()
+      .filter((doc) => all || isActive(doc.report))
+      .map(summary),
   'reports.get': async ({ id }, { store }) => {
     const { report, findings } = requireReport(store, id);
     return { report, findings };
   },
   'reports.text': async ({ id }, { store }) => store.readText(requireReport(store, id).report.sha256),
-  'reports.import': async ({ fileName, dataBase64 }, { store }) => {
+  'reports.import': async ({ fileName, dataBase64, onSameReport }, { store }) => {
     const progress = trackImport(store, fileName);
     try {
-      return await importDocument(store, fileName, Buffer.from(dataBase64, 'base64'), progress.onProgress);
+      return await importDocument(store, fileName, Buffer.from(dataBase64, 'base64'), progress.onProgress, onSameReport);
     } finally {
       progress.finish();
     }
@@ -40,5 +64,13 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     for (const name of names) outcomes.push(await importDocument(store, name, await readFile(join(samplesDir, name))));
     return outcomes;
   },
-  'reports.delete': async ({ id }, { store }) => ({ deleted: await store.removeReport(id) }),
+  'reports.impact': async ({ id }, { store }) => reportImpact(store, id),
+  'reports.setStatus': async (change, { store }) => summary(await setReportStatus(store, change)),
+  'reports.delete': async ({ id }, { store }) => {
+    const undo = await deleteReport(store, id);
+    return { deleted: undo !== null, undo };
+  },
+  'reports.restoreDeleted': async ({ deleted }, { store }) => summary(await restoreDeletedReport(store, deleted)),
+  'reports.useVersion': async ({ id, sha256 }, { store }) => useVersion(store, id, sha256),
+  'reports.removeVersion': async ({ id, sha256 }, { store }) => summary(await removeVersion(store, id, sha256)),
 };
