@@ -10,11 +10,14 @@ import type { InspectorateName } from './inspectorate';
 import { markupToRuns, mergeRuns, runsToMarkup } from '../../shared/domain/paper-markup';
 import type { ListGroup, PaperList, PaperModel, PaperParagraph, PaperSection, Run } from '../../shared/domain/paper-model';
 import { questionKey } from '../../shared/domain/question-key';
+import { areCopies } from '../../shared/domain/report-identity';
+import { isEarlierInspection } from '../tracking/inspections';
+import { compareReportsByTime } from '../tracking/periods';
 
 export type PaperInput = {
   report: Report;
   findings: Finding[];
-  /** Earlier reports of the same force, in any order; later ones and the report itself are ignored. */
+  /** Other reports of the same force, in any order; only strictly earlier inspections are compared with, never the report or a copy of it. */
   history: Report[];
   settings: Settings;
   paper: Pick<BoardPaper, 'title' | 'date' | 'paragraphs'> | null;
@@ -234,7 +237,7 @@ function questionsIntro(ctx: Context): Run[] {
   return [plain(`The overall judgment was reached by assessing ${numberWord(count)} sub-question${count === 1 ? '' : 's'}:`)];
 }
 
-/** A report's place in time, for deciding which reports came earlier. */
+/** A report's place in time, for finding the latest of the earlier ones. */
 function reportSortKey(report: Report): string {
   const published = parseLooseDate(report.published);
   if (published) return published.sortKey;
@@ -253,10 +256,10 @@ function changeSince(ctx: Context, judgment: Judgment): string | null {
     return `(judgment carried over from ${judgment.lastInspected})`;
   }
   const key = questionKey(judgment.question);
-  const mine = reportSortKey(ctx.report);
+  // Strictly earlier inspections only: never the report itself or a copy of it in another format.
   const earlier = ctx.history
-    .filter((r) => reportSortKey(r) < mine)
-    .sort((a, b) => reportSortKey(b).localeCompare(reportSortKey(a)));
+    .filter((r) => isEarlierInspection(r, ctx.report) && !areCopies(r, ctx.report))
+    .sort((a, b) => compareReportsByTime(b, a) || reportSortKey(b).localeCompare(reportSortKey(a)));
   for (const report of earlier) {
     const previous = report.judgments.find((j) => j.question !== null && j.grade !== null && questionKey(j.question) === key);
     if (!previous) continue;

@@ -15,6 +15,8 @@ import { renderRegisterXlsx } from '../register/render-xlsx';
 import type { Store } from '../store/repository';
 import type { ReportDoc } from '../store/schema';
 import { compareReportsByTime } from '../tracking/periods';
+import { sameForce } from '../tracking/inspections';
+import { activeReportDocs } from './report-lifecycle';
 import { buildRegister } from '../tracking/register';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -37,7 +39,6 @@ export function requireInspectionReport(store: Store, reportId: string): ReportD
   return doc;
 }
 
-const sameForce = (a: Report, b: Report): boolean => (a.force ?? '').trim().toLowerCase() === (b.force ?? '').trim().toLowerCase();
 
 /** Summaries by text and passage: a text never changes (it is named by its sha256), so neither does the summary in it. */
 const summaries = new Map<string, string | null>();
@@ -59,7 +60,8 @@ export async function paperModel(store: Store, reportId: string, paper: BoardPap
   const history = store
     .allReportDocs()
     .map((doc) => doc.report)
-    .filter((other) => other.id !== report.id && other.kind === 'inspection-report' && sameForce(other, report));
+    // A superseded report gave way to another; its judgments are not the force's history.
+    .filter((other) => other.id !== report.id && other.kind === 'inspection-report' && other.status !== 'superseded' && sameForce(other, report));
   return buildPaper({ report, findings, history, settings: store.index.settings, paper, summary: await summaryOf(store, report) });
 }
 
@@ -89,7 +91,7 @@ export function safeFileName(title: string, extension: string): string {
 
 /** The findings register (every finding, or those the filter keeps) as .xlsx, reports in time order. */
 export async function registerXlsx(store: Store, filter: RegisterFilter = {}, today = todayIso()): Promise<Uint8Array> {
-  const docs = store.allReportDocs();
+  const docs = activeReportDocs(store);
   const reports = docs.map((d) => d.report).sort(compareReportsByTime);
   const findings = docs.flatMap((d) => d.findings);
   const kept = filterRegister(buildRegister(findings, reports, today), filter, { by: 'report', dir: 'asc' }, today).map((row) => row.finding);

@@ -10,6 +10,8 @@ import { gradeHistory } from '../tracking/grade-history';
 import { linkChains, suggestLinks } from '../tracking/link-suggestions';
 import { compareReportsByTime, coversEarlierPeriod } from '../tracking/periods';
 import { buildRegister } from '../tracking/register';
+import { publicationDate } from '../tracking/inspections';
+import { activeReportDocs } from './report-lifecycle';
 import { addProgress, applyTrackingPatch } from '../tracking/tracking-update';
 
 /** Every finding with its report. Finding ids are unique across reports; a scan of 10,000 findings takes well under a millisecond. */
@@ -46,8 +48,9 @@ function viewOf(link: FindingLink, all: Map<string, { finding: Finding; report: 
   return earlier && later ? { link, earlier: linked(earlier), later: linked(later) } : null;
 }
 
+/** The register: the findings of the reports the officer works with (archived and superseded reports are left out). */
 export function registerRows(store: Store, today: string): RegisterRow[] {
-  const docs = store.allReportDocs();
+  const docs = activeReportDocs(store);
   return buildRegister(
     docs.flatMap((d) => d.findings),
     docs.map((d) => d.report),
@@ -95,7 +98,8 @@ export async function addProgressUpdate(store: Store, id: string, text: string, 
 
 /** Looks for pairs not yet linked, rejected or suggested, and stores them as suggestions for the officer. */
 export async function suggestNewLinks(store: Store, at: string): Promise<LinkView[]> {
-  const docs = store.allReportDocs();
+  // Archived reports are still the force's history; a superseded one gave way to another.
+  const docs = store.allReportDocs().filter((d) => d.report.status !== 'superseded');
   const found = suggestLinks(
     docs.flatMap((d) => d.findings),
     docs.map((d) => d.report),
@@ -151,14 +155,32 @@ export async function createLink(store: Store, firstId: string, secondId: string
   return { link, earlier: linked(earlier), later: linked(later) };
 }
 
-/** Inspection reports and board papers (which state the grades of the year they report on) as one grid. */
+/**
+ * Inspection reports and board papers (which state the grades of the year they report on) as one grid:
+ * archived reports are history and stay; superseded ones gave way to another and are left out.
+ */
 export function gradeHistoryOf(store: Store): GradeHistory {
-  return gradeHistory(store.allReportDocs().map((d) => d.report));
+  return gradeHistory(
+    store
+      .allReportDocs()
+      .map((d) => d.report)
+      .filter((r) => r.status !== 'superseded'),
+  );
 }
 
+/**
+ * The dashboard over the findings of active reports, each counted once: a supporting document's findings
+ * (a board paper listing the AFIs of a report) are left out when the report they are about is held, as
+ * they are that report's findings again. Each finding counts from its report's publication.
+ */
 export function dashboardOf(store: Store, today: string): Dashboard {
+  const docs = activeReportDocs(store);
+  const held = new Set(docs.map((d) => d.report.id));
+  const counted = docs.filter((d) => d.report.kind === 'inspection-report' || !(d.report.aboutReportId && held.has(d.report.aboutReportId)));
+  const published = new Map(counted.map((d) => [d.report.id, publicationDate(d.report)]));
   return dashboard(
-    store.allReportDocs().flatMap((d) => d.findings),
+    counted.flatMap((d) => d.findings),
     today,
+    (f) => published.get(f.reportId) ?? null,
   );
 }

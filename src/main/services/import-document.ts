@@ -6,9 +6,9 @@ import { readDocument } from '../ingest';
 import { extract, supportingLinkKey } from '../extract';
 import type { Store } from '../store/repository';
 import type { ReportDoc } from '../store/schema';
-import { findSameReport, textFingerprint } from './report-identity';
+import { textFingerprint } from '../../shared/domain/report-identity';
 import { reportHoldingFile } from './report-versions';
-import { settleSameReport } from './same-report';
+import { findSameReport, settleSameReport } from './same-report';
 
 export type ImportProgress = (done: number, total: number) => void;
 

@@ -9,7 +9,7 @@ import type { Store } from '../store/repository';
 import type { ReportDoc } from '../store/schema';
 import { reanchorAnnotations } from './annotations';
 import { mergeExtraction } from './reextract';
-import { textFingerprint } from './report-identity';
+import { textFingerprint } from '../../shared/domain/report-identity';
 
 /** A file read and extracted, not yet stored: what a report's other version is made from. */
 export type ReadFile = {

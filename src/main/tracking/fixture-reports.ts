@@ -20,7 +20,8 @@ function report(fields: Partial<Report> & Pick<Report, 'id' | 'title' | 'period'
     webAddress: null,
     fileName: `${fields.id}.txt`,
     format: 'text',
-    sha256: '0'.repeat(64),
+    // Each report is its own file.
+    sha256: Buffer.from(fields.id).toString('hex').padEnd(64, '0').slice(0, 64),
     size: 1,
     importedAt: '2024-01-01T09:00:00.000Z',
     aboutReportId: null,

@@ -1,6 +1,4 @@
-import type { Report } from '../../shared/domain/report';
-import type { Store } from '../store/repository';
-import type { ReportDoc } from '../store/schema';
+import type { Report } from './report';
 
 /**
  * What makes two files the same report: the same kind of document about the same force, programme,
@@ -164,42 +162,6 @@ export function isSameReport(a: Identity & { fingerprint?: string }, b: Identity
   const { containment } = textSimilarity(fa, fb);
   if (containment >= SAME_TEXT_WHATEVER_DETAILS) return true;
   return containment >= SAME_TEXT && disagreements(a, b).length === 0;
-}
-
-/** Fingerprints of reports stored before fingerprints were kept, worked out once per text (a text never changes). */
-const computed = new Map<string, string>();
-
-/** A stored report's fingerprint: its own, or one made from its stored text. */
-export async function fingerprintOf(store: Store, report: Report): Promise<string | undefined> {
-  if (report.fingerprint) return report.fingerprint;
-  const known = computed.get(report.sha256);
-  if (known) return known;
-  const text = await store.readText(report.sha256).catch(() => null);
-  if (!text) return undefined;
-  const fp = textFingerprint(text.text);
-  computed.set(report.sha256, fp);
-  return fp;
-}
-
-/**
- * The report already held that this new document is another file of, if any; the closest text wins. A
- * report stored before fingerprints were kept is read for its text only when its details agree.
- */
-export async function findSameReport(store: Store, candidate: Identity & { fingerprint: string }): Promise<ReportDoc | null> {
-  const mine = decodeFingerprint(candidate.fingerprint);
-  if (!mine) return null;
-  let best: { doc: ReportDoc; score: number } | null = null;
-  for (const doc of store.allReportDocs()) {
-    if (doc.report.kind !== candidate.kind) continue;
-    const own = doc.report.fingerprint ?? (disagreements(candidate, doc.report).length === 0 ? await fingerprintOf(store, doc.report) : undefined);
-    for (const fingerprint of [own, ...(doc.report.versions ?? []).map((v) => v.fingerprint)]) {
-      const theirs = decodeFingerprint(fingerprint);
-      if (!theirs || !isSameReport(candidate, { ...doc.report, fingerprint })) continue;
-      const score = textSimilarity(mine, theirs).containment;
-      if (!best || score > best.score) best = { doc, score };
-    }
-  }
-  return best?.doc ?? null;
 }
 
 /** Whether two stored reports are copies or versions of one report, from what is stored (no text read). */
