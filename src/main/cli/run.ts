@@ -45,6 +45,7 @@ export async function runCli(
     const { positionals, values } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
     await command.run(positionals, values, {
       out,
+      err,
       dataDir,
       open: async (options) => {
         core ??= await openAppCore(dataDir, { transport: 'http', saveFile: downloadInstead }, { readOnly: options?.readOnly });

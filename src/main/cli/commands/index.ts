@@ -7,7 +7,8 @@ import { listCommand } from './list';
 import { notesCommand } from './notes';
 import { paperCommand } from './paper';
 import { registerCommand } from './register';
+import { reportsCommand } from './reports';
 import { restoreCommand } from './restore';
 import { searchCommand } from './search';
 
-export const commands: Command[] = [importCommand, extractCommand, listCommand, paperCommand, registerCommand, findingsCommand, backupCommand, restoreCommand, notesCommand, searchCommand];
+export const commands: Command[] = [importCommand, extractCommand, listCommand, reportsCommand, paperCommand, registerCommand, findingsCommand, backupCommand, restoreCommand, notesCommand, searchCommand];
