@@ -4,7 +4,9 @@ import { AppError } from '../../shared/api/result';
 import type { BoardPaper } from '../../shared/domain/paper';
 import type { PaperModel } from '../../shared/domain/paper-model';
 import { filterRegister } from '../../shared/domain/register';
-import type { Report } from '../../shared/domain/report';
+import type { Quote, Report } from '../../shared/domain/report';
+import { KIND_LABELS } from '../../shared/domain/report-label';
+import type { QuoteOption } from '../../shared/api/papers';
 import type { RegisterFilter } from '../../shared/domain/views';
 import { buildPaper } from '../paper/build-paper';
 import { judgmentSummary } from '../paper/judgment-summary';
@@ -17,6 +19,7 @@ import type { ReportDoc } from '../store/schema';
 import { compareReportsByTime } from '../tracking/periods';
 import { sameForce } from '../tracking/inspections';
 import { activeReportDocs } from './report-lifecycle';
+import { forceLogo } from './force-logo';
 import { buildRegister } from '../tracking/register';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -45,13 +48,21 @@ const summaries = new Map<string, string | null>();
 
 async function summaryOf(store: Store, report: Report): Promise<string | null> {
   const overall = report.judgments.find((j) => j.question === null && j.anchor !== null)?.anchor;
-  if (!overall || report.quotes.length > 0) return null;
+  if (!overall) return null;
   const key = `${report.sha256}:${overall.start}:${overall.end}`;
   if (!summaries.has(key)) {
     const text = await store.readText(report.sha256).catch(() => null);
     summaries.set(key, text ? judgmentSummary(text.text, report) : null);
   }
   return summaries.get(key) ?? null;
+}
+
+/** Quotes of the supporting documents about a report (the press release's words of HM Inspector), with where each is from. */
+export function supportingQuotes(store: Store, report: Report): { quote: Quote; source: Report }[] {
+  return store
+    .allReportDocs()
+    .filter((doc) => doc.report.aboutReportId === report.id && doc.report.kind !== 'inspection-report')
+    .flatMap((doc) => doc.report.quotes.map((quote) => ({ quote, source: doc.report })));
 }
 
 /** The paper for a report as it stands in the store: its findings, the force's other reports, the settings and the officer's edits. */
@@ -62,15 +73,40 @@ export async function paperModel(store: Store, reportId: string, paper: BoardPap
     .map((doc) => doc.report)
     // A superseded report gave way to another; its judgments are not the force's history.
     .filter((other) => other.id !== report.id && other.kind === 'inspection-report' && other.status !== 'superseded' && sameForce(other, report));
-  return buildPaper({ report, findings, history, settings: store.index.settings, paper, summary: await summaryOf(store, report) });
+  return buildPaper({
+    report,
+    findings,
+    history,
+    settings: store.index.settings,
+    paper,
+    summary: await summaryOf(store, report),
+    otherQuotes: supportingQuotes(store, report).map((q) => q.quote),
+  });
 }
 
-/** The paper as .docx, with the logo in its header unless the officer turned it off. */
+/** What 4.1 may quote, for the officer to choose from: the inspectorate's summary, and the report's quotes and its supporting documents'. */
+export async function quoteOptions(store: Store, reportId: string): Promise<QuoteOption[]> {
+  const { report } = requireInspectionReport(store, reportId);
+  const options: QuoteOption[] = [];
+  const longest = report.judgments.find((j) => j.question === null && j.anchor && j.anchor.quote.length > 40)?.anchor?.quote ?? null;
+  const summary = (await summaryOf(store, report)) ?? longest;
+  if (summary) options.push({ value: 'summary', label: 'The inspectorate’s summary', text: summary.trim() });
+  const own = report.quotes.map((quote) => ({ quote, source: report }));
+  for (const { quote, source } of [...own, ...supportingQuotes(store, report)]) {
+    const from = source.id === report.id ? 'the report' : `the ${KIND_LABELS[source.kind].toLowerCase()}`;
+    options.push({ value: `quote:${quote.id}`, label: `${quote.speaker ?? 'Unattributed'}, in ${from}`, text: quote.text.trim() });
+  }
+  return options;
+}
+
+/** The paper as .docx, with the force's logo (or the placeholder shield) in its header unless the officer turned it off. */
 export async function paperDocx(store: Store, model: PaperModel): Promise<Uint8Array> {
   const { settings } = store.index;
   if (settings.includeLogo === false) return renderPaperDocx(model, { author: settings.author });
+  const own = await forceLogo(store);
+  if (own) return renderPaperDocx(model, { author: settings.author, logo: own.bytes });
   const logo = await readFile(logoFile()).catch(() => {
-    throw new AppError('not-found', 'The force logo (resources/logo.png) is missing; restore it, or turn off “Include the force logo” in Settings.');
+    throw new AppError('not-found', 'The placeholder logo (resources/logo.png) is missing; choose the force’s own logo in Settings, or turn off “Include the force logo”.');
   });
   return renderPaperDocx(model, { author: settings.author, logo: new Uint8Array(logo) });
 }

@@ -9,6 +9,7 @@ import { TOASTER_ID } from '../hooks/data';
 import { useImport } from '../features/reports/useImport';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { ReportPage } from '../features/reports/ReportPage';
+import { SameReportDialog } from '../features/reports/SameReportDialog';
 import { FindingsPage } from '../features/findings/FindingsPage';
 import { PapersPage } from '../features/papers/PapersPage';
 import { NotesPage } from '../features/notes/NotesPage';
@@ -82,6 +83,7 @@ export function App() {
         <StatusBar />
       </div>
       <Toaster toasterId={TOASTER_ID} position="bottom-end" />
+      {importer.asking && <SameReportDialog key={importer.asking.fileName} question={importer.asking} onAnswer={importer.answer} />}
       <QuickCapture reportId={route.page === 'report' ? route.id : null} />
       <UndoShortcut />
     </NavigationContext.Provider>

@@ -6,12 +6,26 @@ import { Id, IsoDate, IsoDateTime } from './ids';
  * from data is rebuilt from the report each time; `paragraphs` holds only the text the officer wrote
  * or changed, keyed by paragraph key (e.g. "4.3").
  */
+/**
+ * Which quote 4.1 carries: "auto" (the report's own summary quote, else the inspectorate's summary paragraph),
+ * "summary" (the inspectorate's summary paragraph), "none", or "quote:<id>", one of the quotes extracted from
+ * the report or a supporting document about it (HM Inspector's words in the press release).
+ */
+export const QuoteChoice = z.union([z.enum(['auto', 'summary', 'none']), z.string().regex(/^quote:[A-Za-z0-9_-]{1,64}$/)]);
+export type QuoteChoice = z.infer<typeof QuoteChoice>;
+
 export const BoardPaper = z.object({
   id: Id,
   reportId: Id,
   title: z.string(),
   date: IsoDate,
   paragraphs: z.record(z.string(), z.string()),
+  /** For each paragraph in `paragraphs`, the derived text it was written against (to warn when the data changes). */
+  overrideBases: z.record(z.string(), z.string()).optional(),
+  /** The board's agenda item ("4.0"); absent or empty for none. */
+  agendaItem: z.string().optional(),
+  /** The quote in 4.1; absent means "auto". */
+  quote: QuoteChoice.optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });

@@ -5,6 +5,10 @@ import { useAction, useQuery } from '../../hooks/data';
 import { useNavigate } from '../../app/navigation';
 import { formatDate } from '../../format';
 import { KIND_LABELS } from './kind-labels';
+import { ReportActionsMenu } from './ReportActionsMenu';
+import { ReportFiles } from './ReportFiles';
+import { ReportStatusBanner } from './ReportStatusBanner';
+import { useReportLabels } from './useReportLabels';
 import type { HighlightRange } from '../reader/highlights';
 import { LinkedDocuments } from '../reader/LinkedDocuments';
 import { MetadataPanel } from '../reader/MetadataPanel';
@@ -56,7 +60,9 @@ export function ReportPage({ id, findingId, annotationId }: { id: string; findin
   const act = useAction();
   const detail = useQuery('reports.get', { id });
   const source = useQuery('reports.text', { id });
-  const reports = useQuery('reports.list', {});
+  const reports = useQuery('reports.list', { all: true });
+  const labels = useReportLabels();
+  const summary = reports.data?.find((r) => r.id === id);
   const [activeId, setActiveId] = useState<string | null>(findingId ?? annotationId ?? null);
   const [tab, setTab] = useState<'outline' | 'details' | 'annotations'>(annotationId ? 'annotations' : 'outline');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -117,6 +123,7 @@ export function ReportPage({ id, findingId, annotationId }: { id: string; findin
           <Button icon={<ArrowClockwiseRegular />} onClick={reextract} disabled={reading}>
             {reading ? 'Reading again…' : 'Re-extract'}
           </Button>
+          {summary && <ReportActionsMenu report={summary} label={labels.get(id) ?? report.title} withText onDeleted={() => navigate({ page: 'reports' })} />}
         </div>
         <Caption1 className={styles.meta}>
           {KIND_LABELS[report.kind]} · {report.force ?? 'force not stated'} · {report.period ?? 'period not stated'} · published{' '}
@@ -124,6 +131,7 @@ export function ReportPage({ id, findingId, annotationId }: { id: string; findin
           {report.format === 'pdf' && source.data ? ` · PDF, ${source.data.pages.length} pages` : ''}
         </Caption1>
         <LinkedDocuments report={report} reports={reports.data ?? []} />
+        {summary && <ReportStatusBanner report={summary} label={labels.get(id) ?? report.title} labels={labels} statusAt={report.statusAt} />}
       </header>
       <div className={styles.columns}>
         <section className={styles.pane} ref={outlinePane} aria-label="Review">
@@ -201,6 +209,7 @@ export function ReportPage({ id, findingId, annotationId }: { id: string; findin
                 corrected={corrected}
                 onSave={async (changes) => (await act('reports.updateMeta', { id, changes }, 'Details saved')).ok}
               />
+              <ReportFiles report={report} onRead={(summary) => setDialog({ type: 'reextract', summary })} />
             </>
           ) : null}
         </section>
