@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { read, write } from './define';
 import { IncomingFile } from './files';
 import { Id, IsoDateTime } from '../domain/ids';
-import { Report, ReportStatus, ReportText } from '../domain/report';
+import { Report, ReportText } from '../domain/report';
 import { Finding, FindingLink } from '../domain/finding';
 import { Annotation, Note } from '../domain/notes';
 import { BoardPaper } from '../domain/paper';
