@@ -17,6 +17,7 @@ import { QuickCapture } from '../features/notes/QuickCapture';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { UndoShortcut } from '../features/undo/UndoShortcut';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { OfficerProfileDialog } from '../features/settings/OfficerProfileDialog';
 
 const useStyles = makeStyles({
   shell: { display: 'grid', gridTemplateRows: 'auto 1fr auto', height: '100vh' },
@@ -86,6 +87,7 @@ export function App() {
       {importer.asking && <SameReportDialog key={importer.asking.fileName} question={importer.asking} onAnswer={importer.answer} />}
       <QuickCapture reportId={route.page === 'report' ? route.id : null} />
       <UndoShortcut />
+      <OfficerProfileDialog />
     </NavigationContext.Provider>
   );
 }

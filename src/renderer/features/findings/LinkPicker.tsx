@@ -3,12 +3,14 @@ import { Combobox, Field, Option } from '@fluentui/react-components';
 import type { RegisterRow } from '../../../shared/domain/views';
 import { plainText } from '../../../shared/domain/text-terms';
 import { useAction } from '../../hooks/data';
+import { useReportLabels } from '../reports/useReportLabels';
 
 const MAX_OPTIONS = 40;
 
 /** "Link to another finding…": type words of the other finding, choose it, and the link is made (confirmed). */
 export function LinkPicker({ findingId, reportId, rows }: { findingId: string; reportId: string; rows: RegisterRow[] }) {
   const act = useAction();
+  const periods = useReportLabels('period');
   const [query, setQuery] = useState('');
   const matches = useMemo(() => {
     const words = plainText(query).toLowerCase().split(/\s+/).filter(Boolean);
@@ -31,7 +33,7 @@ export function LinkPicker({ findingId, reportId, rows }: { findingId: string; r
         }}
       >
         {matches.map((r) => {
-          const label = `${r.reportPeriod ?? 'Undated'} · ${r.finding.text}`;
+          const label = `${periods.get(r.finding.reportId) ?? r.reportPeriod ?? 'Undated'} · ${r.finding.text}`;
           return (
             <Option key={r.finding.id} value={r.finding.id} text={label}>
               {label.length > 140 ? `${label.slice(0, 139)}…` : label}

@@ -6,6 +6,7 @@ import { ExportRegisterButton } from '../papers/ExportRegisterButton';
 import { RegisterFilters } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
 import { filterOptions, toRegisterFilter, type FilterChoices } from './register-filter';
+import { useReportLabels } from '../reports/useReportLabels';
 import { localToday } from './tracking-labels';
 
 const useStyles = makeStyles({
@@ -27,7 +28,8 @@ type Props = {
 /** Filters and sorts in the window with the same function main uses, so the list follows each key press. */
 export function RegisterTab({ rows, choices, onChoices, sort, onSort, onOpen, selectedId, textRef }: Props) {
   const styles = useStyles();
-  const options = useMemo(() => filterOptions(rows), [rows]);
+  const labels = useReportLabels();
+  const options = useMemo(() => filterOptions(rows, labels), [rows, labels]);
   const filter = useMemo(() => toRegisterFilter(choices), [choices]);
   // Typing stays responsive with a large register: the list catches up a frame later if it must.
   const deferredFilter = useDeferredValue(filter);

@@ -42,14 +42,16 @@ export type Option = { value: string; label: string };
 const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, 'en-GB');
 
 /** The choices each list offers, from the findings there are. */
-export function filterOptions(rows: readonly RegisterRow[]) {
+export function filterOptions(rows: readonly RegisterRow[], labels?: ReadonlyMap<string, string>) {
   const reports = new Map<string, { label: string; rank: number }>();
   const pillars = new Map<string, string>();
   const questions = new Map<string, string>();
   const owners = new Map<string, string>();
   for (const r of rows) {
     const f = r.finding;
-    if (!reports.has(f.reportId)) reports.set(f.reportId, { label: `${r.reportPeriod ?? 'Undated'} · ${r.reportTitle}`, rank: r.reportRank });
+    if (!reports.has(f.reportId)) {
+      reports.set(f.reportId, { label: `${r.reportPeriod ?? 'Undated'} · ${labels?.get(f.reportId) ?? r.reportTitle}`, rank: r.reportRank });
+    }
     if (f.pillar) pillars.set(f.pillar.toLowerCase(), f.pillar);
     if (f.question && r.questionKey && !questions.has(r.questionKey)) {
       questions.set(r.questionKey, canonicalLine(r.questionKey)?.label ?? f.question);

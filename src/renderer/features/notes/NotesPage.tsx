@@ -6,6 +6,7 @@ import { useAction, useQuery } from '../../hooks/data';
 import { useUndoable } from '../undo/useUndoable';
 import { NoteEditor } from './NoteEditor';
 import { QUICK_TAGS } from './quick-tags';
+import { useReportLabels } from '../reports/useReportLabels';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
@@ -45,6 +46,7 @@ export function NotesPage({ noteId }: { noteId?: string }) {
   const notes = useQuery('notes.list', { text: text || undefined, tag: tag || undefined, reportId: reportId || undefined, limit: PAGE });
   const allTags = useQuery('notes.list', {});
   const reports = useQuery('reports.list', {});
+  const labels = useReportLabels();
   const tags = useMemo(
     () => [...new Set([...QUICK_TAGS, ...(allTags.data ?? []).flatMap((n) => n.tags)])].sort((a, b) => a.localeCompare(b)),
     [allTags.data],
@@ -103,7 +105,7 @@ export function NotesPage({ noteId }: { noteId?: string }) {
             <option value="">Any report</option>
             {(reports.data ?? []).map((r) => (
               <option key={r.id} value={r.id}>
-                {r.title}
+                {labels.get(r.id) ?? r.title}
               </option>
             ))}
           </Select>
