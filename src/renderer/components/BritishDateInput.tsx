@@ -1,5 +1,6 @@
+import { useRef, useState } from 'react';
 import { DatePicker, defaultDatePickerStrings } from '@fluentui/react-datepicker-compat';
-import type { DayOfWeek } from '@fluentui/react-calendar-compat';
+import type { DateFormatting, DayOfWeek } from '@fluentui/react-calendar-compat';
 import { formatNumericDate, isoToLocalDate, localDateToIso, parseBritishDate } from '../../shared/domain/dates';
 
 /** Monday, as British calendars start the week (DayOfWeek.Monday). */
@@ -8,6 +9,15 @@ const MONDAY = 1 as DayOfWeek;
 const STRINGS = {
   ...defaultDatePickerStrings,
   invalidInputErrorMessage: 'Type the date as day/month/year, e.g. 07/02/2020.',
+};
+
+/** What the calendar reads out and shows: "7 February 2020", not the American "February 7, 2020". */
+const BRITISH: DateFormatting = {
+  formatDay: (date) => String(date.getDate()),
+  formatMonth: (date, strings) => strings.months[date.getMonth()] ?? '',
+  formatYear: (date) => String(date.getFullYear()),
+  formatMonthDayYear: (date, strings) => `${date.getDate()} ${strings.months[date.getMonth()] ?? ''} ${date.getFullYear()}`,
+  formatMonthYear: (date, strings) => `${strings.months[date.getMonth()] ?? ''} ${date.getFullYear()}`,
 };
 
 export interface BritishDateInputProps {
@@ -24,8 +34,12 @@ export interface BritishDateInputProps {
  * A date field that shows and reads dates the British way (07/02/2020, or "7 Feb 2020" typed), whatever the
  * browser's or the system's locale, with a calendar that starts on Monday. The browser's own date input
  * follows the browser's language, which is how an officer with an American Chromium read 02/07/2020.
+ * A typed date is taken on Enter or on leaving the field; the calendar opens on a click or the Down arrow.
  */
 export function BritishDateInput({ value, onChange, disabled, className, ...rest }: BritishDateInputProps) {
+  const [open, setOpen] = useState(false);
+  // Enter after typing a date takes it; the picker would also open its calendar, which is not what was asked.
+  const entered = useRef(false);
   return (
     <DatePicker
       className={className}
@@ -37,10 +51,21 @@ export function BritishDateInput({ value, onChange, disabled, className, ...rest
         const iso = parseBritishDate(text);
         return iso ? isoToLocalDate(iso) : null;
       }}
+      open={open}
+      onOpenChange={(next) => {
+        const fromEnter = entered.current;
+        entered.current = false;
+        if (next && fromEnter) return;
+        setOpen(next);
+      }}
+      onKeyDown={(e) => {
+        entered.current = e.key === 'Enter' && !open;
+      }}
       allowTextInput
       placeholder="dd/mm/yyyy"
       firstDayOfWeek={MONDAY}
       strings={STRINGS}
+      dateTimeFormatter={BRITISH}
       showGoToToday
       disabled={disabled}
     />

@@ -44,6 +44,8 @@ function ProfileForm({ settings, onClose }: { settings: Settings; onClose: () =>
     <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && onClose()}>
       <DialogSurface aria-describedby="profile-why">
         <form
+          // The name is checked here, with a message in the app's words, rather than by the browser.
+          noValidate
           onSubmit={async (e) => {
             e.preventDefault();
             setTried(true);
