@@ -4,6 +4,7 @@ import { extractCommand } from './extract';
 import { findingsCommand } from './findings';
 import { importCommand } from './import';
 import { listCommand } from './list';
+import { logoCommand } from './logo';
 import { notesCommand } from './notes';
 import { paperCommand } from './paper';
 import { registerCommand } from './register';
@@ -11,4 +12,4 @@ import { reportsCommand } from './reports';
 import { restoreCommand } from './restore';
 import { searchCommand } from './search';
 
-export const commands: Command[] = [importCommand, extractCommand, listCommand, reportsCommand, paperCommand, registerCommand, findingsCommand, backupCommand, restoreCommand, notesCommand, searchCommand];
+export const commands: Command[] = [importCommand, extractCommand, listCommand, reportsCommand, paperCommand, logoCommand, registerCommand, findingsCommand, backupCommand, restoreCommand, notesCommand, searchCommand];

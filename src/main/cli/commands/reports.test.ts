@@ -35,3 +35,17 @@ describe('liaison reports', () => {
     expect(unknown.err).toContain('There is no report with id no-such-report');
   });
 });
+
+describe('liaison logo', () => {
+  it('sets the force logo from an SVG (drawn as a PNG), refuses what is not a picture, and clears it', async () => {
+    const dataDir = await tempDir();
+    expect(await cli(['logo', 'set', join(FIXTURES, 'force-logo.svg'), '--data-dir', dataDir])).toEqual({
+      code: 0,
+      out: 'force-logo.svg: 343 × 400 pixels, drawn from the SVG\n',
+      err: '',
+    });
+    const bad = await cli(['logo', 'set', join(FIXTURES, 'hmi-assessment-transcript.txt'), '--data-dir', dataDir]);
+    expect(bad).toMatchObject({ code: 1, err: 'liaison logo: hmi-assessment-transcript.txt is not a PNG, JPEG or SVG image; nothing was changed.\n' });
+    expect((await cli(['logo', 'clear', '--data-dir', dataDir])).out).toBe('The papers carry the placeholder shield again.\n');
+  });
+});

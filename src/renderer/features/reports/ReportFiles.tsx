@@ -1,4 +1,4 @@
-import { Button, Caption1, makeStyles, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { DeleteRegular, DocumentCheckmarkRegular } from '@fluentui/react-icons';
 import type { ReextractSummary } from '../../../shared/api/review';
 import type { Report } from '../../../shared/domain/report';
@@ -8,7 +8,17 @@ import { formatBytes, formatDate } from '../../format';
 
 const useStyles = makeStyles({
   root: { marginTop: tokens.spacingVerticalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  file: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  name: { overflowWrap: 'anywhere' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', marginTop: tokens.spacingVerticalXS },
   note: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -26,58 +36,46 @@ export function ReportFiles({ report, onRead }: { report: Report; onRead: (summa
       <Subtitle2 as="h3" id="report-files-heading">
         Files of this report
       </Subtitle2>
-      <Table size="small" aria-labelledby="report-files-heading" data-testid="report-files">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>File</TableHeaderCell>
-            <TableHeaderCell>Imported</TableHeaderCell>
-            <TableHeaderCell>Use</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          <TableRow>
-            <TableCell>
-              {report.fileName} ({FORMAT_LABELS[report.format]}, {formatBytes(report.size)})
-            </TableCell>
-            <TableCell>{formatDate(report.importedAt)}</TableCell>
-            <TableCell>Findings are read from this file</TableCell>
-          </TableRow>
-          {versions.map((v) => (
-            <TableRow key={v.sha256}>
-              <TableCell>
-                {v.fileName} ({FORMAT_LABELS[v.format]}, {formatBytes(v.size)})
-              </TableCell>
-              <TableCell>
-                {formatDate(v.importedAt)}
-                {v.replacedAt ? `; replaced ${formatDate(v.replacedAt)}` : ''}
-              </TableCell>
-              <TableCell>
-                <div className={styles.actions}>
-                  <Button
-                    size="small"
-                    icon={<DocumentCheckmarkRegular />}
-                    aria-label={`Read the report from ${v.fileName}`}
-                    onClick={async () => {
-                      const result = await act('reports.useVersion', { id: report.id, sha256: v.sha256 }, `The report now reads from ${v.fileName}`);
-                      if (result.ok) onRead(result.value);
-                    }}
-                  >
-                    Read from this file
-                  </Button>
-                  <Button
-                    size="small"
-                    icon={<DeleteRegular />}
-                    aria-label={`Remove the version ${v.fileName}`}
-                    onClick={() => void act('reports.removeVersion', { id: report.id, sha256: v.sha256 }, `Removed ${v.fileName}`)}
-                  >
-                    Remove
-                  </Button>
-                </div>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <ul className={styles.list} aria-labelledby="report-files-heading" data-testid="report-files">
+        <li className={styles.file}>
+          <Text weight="semibold" className={styles.name}>
+            {report.fileName} ({FORMAT_LABELS[report.format]}, {formatBytes(report.size)})
+          </Text>
+          <Caption1>Imported {formatDate(report.importedAt)} · Findings are read from this file</Caption1>
+        </li>
+        {versions.map((v) => (
+          <li key={v.sha256} className={styles.file}>
+            <Text weight="semibold" className={styles.name}>
+              {v.fileName} ({FORMAT_LABELS[v.format]}, {formatBytes(v.size)})
+            </Text>
+            <Caption1>
+              Imported {formatDate(v.importedAt)}
+              {v.replacedAt ? ` · replaced ${formatDate(v.replacedAt)}` : ' · kept beside it'}
+            </Caption1>
+            <div className={styles.actions}>
+              <Button
+                size="small"
+                icon={<DocumentCheckmarkRegular />}
+                aria-label={`Read the report from ${v.fileName}`}
+                onClick={async () => {
+                  const result = await act('reports.useVersion', { id: report.id, sha256: v.sha256 }, `The report now reads from ${v.fileName}`);
+                  if (result.ok) onRead(result.value);
+                }}
+              >
+                Read from this file
+              </Button>
+              <Button
+                size="small"
+                icon={<DeleteRegular />}
+                aria-label={`Remove the version ${v.fileName}`}
+                onClick={() => void act('reports.removeVersion', { id: report.id, sha256: v.sha256 }, `Removed ${v.fileName}`)}
+              >
+                Remove
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
       {versions.length === 0 && (
         <Caption1 className={styles.note}>
           Import the same report in another format (a PDF beside a web page) to keep it here as another version: one report, one set of findings.

@@ -25,8 +25,9 @@ import { useReportAnnotations } from '../annotations/useReportAnnotations';
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateRows: 'auto 1fr', height: '100%', minHeight: 0, gap: tokens.spacingVerticalS },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  grow: { flexGrow: 1, margin: 0 },
+  // The buttons keep their one-line labels; the title gives way (it is truncated).
+  titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, '& > button': { flexShrink: 0, whiteSpace: 'nowrap' } },
+  grow: { flexGrow: 1, margin: 0, minWidth: 0 },
   meta: { color: tokens.colorNeutralForeground2 },
   columns: { display: 'grid', gridTemplateColumns: 'minmax(340px, 2fr) 3fr', gap: tokens.spacingHorizontalL, minHeight: 0 },
   pane: { overflowY: 'auto', minHeight: 0, paddingRight: tokens.spacingHorizontalS },
