@@ -115,7 +115,11 @@ export async function restoreDeletedReport(store: Store, deleted: DeletedReport)
   for (const note of deleted.notes) {
     const current = store.note(note.id);
     // A note deleted since stays deleted; one edited since keeps its words and gets its link back.
-    if (current) await store.putNote({ ...current, reportId: note.reportId, findingId: note.findingId });
+    if (!current) continue;
+    // Only links to what is there again: the report, and a finding that exists.
+    const findingId = note.findingId && knownFinding(note.findingId) ? note.findingId : null;
+    const reportId = note.reportId && store.reportDoc(note.reportId) ? note.reportId : null;
+    await store.putNote({ ...current, reportId, findingId });
   }
   for (const other of deleted.supportingIds) {
     if (store.reportDoc(other)?.report.aboutReportId === null) {
