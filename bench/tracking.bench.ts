@@ -83,7 +83,7 @@ export async function run(print: Print): Promise<void> {
       webAddress: null,
       fileName: `r${i}.pdf`,
       format: 'pdf',
-      sha256: '0'.repeat(64),
+      sha256: String(i).padStart(64, '0'),
       size: 1,
       importedAt: '2020-01-01T09:00:00.000Z',
       aboutReportId: null,

@@ -1,20 +1,5 @@
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
-/** "16 January 2018" from an ISO date or date-time; the input back if it is not a date. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
-}
-
-export const formatTime = (date: Date) => timeFormat.format(date);
-
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
-}
+// Dates come from the one British formatter that main, the papers and the CLI use too.
+export { formatDate, formatDateTime, formatMonth, formatNumericDate, formatTime } from '../shared/domain/dates';
 
 export function formatBytes(size: number): string {
   if (size < 1024) return `${size} bytes`;

@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { contract, type CallName } from '../../src/shared/api/contract';
 import { useTempDirs } from '../helpers/temp-dir';
 import { startTestApp } from '../helpers/test-app';
 import { CALL_SAMPLES, type Fixtures } from './samples';
 import type { Annotation, Note } from '../../src/shared/domain/notes';
+import type { DeletedReport } from '../../src/shared/api/reports';
 
 const tempDir = useTempDirs();
 
-async function importFixture(app: Awaited<ReturnType<typeof startTestApp>>, name: string): Promise<string> {
+const sha256Of = (name: string) => createHash('sha256').update(readFileSync(join(import.meta.dirname, '..', 'fixtures', name))).digest('hex');
+
+async function importFixture(app: Awaited<ReturnType<typeof startTestApp>>, name: string, onSameReport?: string): Promise<string> {
   const dataBase64 = readFileSync(join(import.meta.dirname, '..', 'fixtures', name)).toString('base64');
-  const result = await app.http('reports.import', { fileName: name, dataBase64 });
+  const result = await app.http('reports.import', { fileName: name, dataBase64, onSameReport });
   if (!result.ok) throw new Error(result.error.message);
   return (result.value as { id: string }).id;
 }
@@ -39,7 +43,22 @@ describe('the API contract over both transports', () => {
       attachmentIds: [],
       requestWorkbookBase64: '',
       progressPaperId: '',
+      versionShas: {
+        text: sha256Of('peel-2016-legitimacy-web-report.txt'),
+        html: sha256Of('peel-2016-legitimacy-report.html'),
+        pdf: sha256Of('peel-2016-legitimacy-report.pdf'),
+      },
+      deleted: [],
     };
+    // The same report as HTML and PDF, kept as other versions of the text file's report.
+    for (const name of ['peel-2016-legitimacy-report.html', 'peel-2016-legitimacy-report.pdf']) {
+      expect(await importFixture(app, name, 'add-version')).toBe(fixtures.reportId);
+    }
+    for (const [name, choice] of [['peel-2016-legitimacy-report.docx', 'new'], ['northshire-peel-2017-effectiveness.html', undefined]] as const) {
+      const deleted = await app.http('reports.delete', { id: await importFixture(app, name, choice) });
+      if (!deleted.ok) throw new Error(deleted.error.message);
+      fixtures.deleted.push((deleted.value as { undo: DeletedReport }).undo);
+    }
     const detail = await app.http('reports.get', { id: fixtures.reportId });
     if (!detail.ok) throw new Error(detail.error.message);
     const { report, findings } = detail.value as { report: { judgments: { id: string }[] }; findings: { id: string }[] };

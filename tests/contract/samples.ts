@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallInput, CallName } from '../../src/shared/api/contract';
 import type { Annotation, Note } from '../../src/shared/domain/notes';
+import type { DeletedReport } from '../../src/shared/api/reports';
 
 /** Ids of things made during the contract test's setup, for the calls that need one. */
 export interface Fixtures {
@@ -28,6 +29,10 @@ export interface Fixtures {
   progressPaperId: string;
   /** An update-request workbook made in the setup, returned as it was sent. */
   requestWorkbookBase64: string;
+  /** sha256 of the 2016 report's text file (its main file), and of its HTML and PDF kept as other versions of it. */
+  versionShas: { text: string; html: string; pdf: string };
+  /** Two reports deleted in the setup, as reports.delete handed them back for an Undo. */
+  deleted: DeletedReport[];
 }
 
 const nth = (ids: string[], n: number) => ids[n] ?? 'missing';
@@ -77,6 +82,8 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'search.query': () => ({ q: 'vetti', limit: 10 }),
   'settings.get': () => ({}),
   'settings.update': () => ({ boardName: 'Business Coordination Board' }),
+  'settings.setLogo': () => ({ fileName: 'force-logo.svg', dataBase64: fixture('force-logo.svg') }),
+  'settings.logo': () => ({}),
   'papers.list': () => ({}),
   'papers.create': (f) => ({ reportId: f.reportId }),
   'papers.get': (f) => ({ id: f.paperId }),
@@ -84,6 +91,7 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'papers.duplicate': (f) => ({ id: f.paperId }),
   'papers.export': (f) => ({ id: f.paperId }),
   'papers.delete': (f) => ({ id: f.sparePaperId }),
+  'settings.clearLogo': () => ({}),
   'register.export': (f) => ({ filter: { reportId: f.reportId, kind: ['area-for-improvement'] } }),
   'findings.register': (f) => ({ filter: { reportId: f.reportId, status: ['Not started', 'In progress'] }, sort: { by: 'due', dir: 'asc' }, offset: 0, limit: 5 }),
   'findings.registerReports': () => ({}),
@@ -127,6 +135,11 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   // Given latest first: the call puts them in time order.
   'links.create': (f) => ({ earlierId: nth(f.laterFindingIds, 1 + f.pass), laterId: nth(f.findingIds, 8) }),
   'grades.history': () => ({}),
+  'reports.impact': (f) => ({ id: f.reportId }),
+  'reports.setStatus': (f) => (f.pass ? { id: f.spareReportId, status: 'active' } : { id: f.spareReportId, status: 'superseded', by: f.reportId }),
+  'reports.useVersion': (f) => ({ id: f.reportId, sha256: f.pass ? f.versionShas.text : f.versionShas.html }),
+  'reports.removeVersion': (f) => ({ id: f.reportId, sha256: f.pass ? f.versionShas.html : f.versionShas.pdf }),
+  'reports.restoreDeleted': (f) => ({ deleted: f.deleted[f.pass]! }),
   'reports.delete': (f) => ({ id: f.spareReportId }),
   'store.exportArchive': () => ({}),
   // No cipher in the test app: "off" is what it is already; "on" is refused (tests/unit/encryption-api.test.ts).

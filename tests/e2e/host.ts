@@ -9,8 +9,14 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Starts the browser host (`src/main/serve.ts`) on a data folder, as `npm run serve` would, minus the build. */
-export async function startHost(dataDir: string): Promise<RunningHost> {
+/** The officer the suites work as, answering the first-start questions before the page opens. */
+export const OFFICER = { userName: 'Jane Smith', userRole: 'HMICFRS Liaison Officer', contactOfficer: 'Jane Smith, HMICFRS Liaison Officer', profileSet: true };
+
+/**
+ * Starts the browser host (`src/main/serve.ts`) on a data folder, as `npm run serve` would, minus the build.
+ * Unless `firstStart` is set, the officer has already said who they are (OFFICER), as on every start but the first.
+ */
+export async function startHost(dataDir: string, options: { firstStart?: boolean } = {}): Promise<RunningHost> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main/serve.ts'), '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,6 +39,16 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
       reject(new Error(`host exited with ${code}: ${stderr}`));
     });
   });
+  if (!options.firstStart) {
+    const url = new URL(openUrl);
+    const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+    const response = await fetch(`${url.origin}/api/settings.update`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ input: OFFICER }),
+    });
+    if (!response.ok) throw new Error(`could not set the officer: ${await response.text()}`);
+  }
   return {
     openUrl,
     stop: () =>

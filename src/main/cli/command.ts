@@ -3,6 +3,8 @@ import type { AppCore } from '../app';
 
 export interface CliIo {
   out: (text: string) => void;
+  /** A message for the person at the terminal (stderr), beside what the command prints for scripts. */
+  err: (text: string) => void;
   dataDir: string;
   /**
    * Opens the store (read-only for commands that only read). Closed by the runner. With `background`

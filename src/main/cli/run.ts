@@ -5,6 +5,7 @@ import { downloadInstead } from '../http/download';
 import { resolveDataDir } from '../paths';
 import type { Command } from './command';
 import { commands } from './commands';
+import { pipeWriter } from './stdout';
 
 function help(): string {
   const entry = (usage: string, summary: string) => [...usage.split(' | ').map((u) => `  ${u}`), `      ${summary}`];
@@ -26,8 +27,8 @@ function help(): string {
 /** Runs one CLI command; returns the exit code. Errors become one line on stderr. */
 export async function runCli(
   argv: string[],
-  out: (text: string) => void = (t) => process.stdout.write(t),
-  err: (text: string) => void = (t) => process.stderr.write(t),
+  out: (text: string) => void = pipeWriter(process.stdout),
+  err: (text: string) => void = pipeWriter(process.stderr),
 ): Promise<number> {
   const [name, ...rest] = argv.filter((a, i, all) => !(a === '--data-dir' || a.startsWith('--data-dir=') || all[i - 1] === '--data-dir'));
   if (!name || name === 'help' || name === '--help' || name === '-h') {
@@ -45,6 +46,7 @@ export async function runCli(
     const { positionals, values } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
     await command.run(positionals, values, {
       out,
+      err,
       dataDir,
       open: async (options) => {
         core ??= await openAppCore(dataDir, { transport: 'http', saveFile: downloadInstead }, { readOnly: options?.readOnly, background: options?.background });

@@ -53,6 +53,8 @@ describe('buildPaper — 2017 Legitimacy (single pillar)', () => {
     const later: Report = {
       ...LEGITIMACY_2017,
       id: 'later',
+      // Its own file: a report with the 2017 report's file would be a copy of it, never a later inspection.
+      sha256: 'b'.repeat(64),
       period: '2018',
       published: '2018-12-01',
       judgments: LEGITIMACY_2017.judgments.map((j, i) => (i === 2 ? { ...j, grade: 'Requires improvement' as const } : j)),

@@ -1,25 +1,30 @@
 import { compareGrades } from '../../shared/domain/grades';
 import type { Grade } from '../../shared/domain/grades';
 import type { Finding } from '../../shared/domain/finding';
-import type { BoardPaper, Settings } from '../../shared/domain/paper';
-import type { Judgment, Report } from '../../shared/domain/report';
+import type { BoardPaper, QuoteChoice, Settings } from '../../shared/domain/paper';
+import type { Judgment, Quote, Report } from '../../shared/domain/report';
+import { withWording } from '../../shared/domain/paper-overrides';
 import { dateInWords, parseLooseDate, periodEndYear, periodStartYear } from './dates';
 import type { LooseDate } from './dates';
 import { inspectorateName } from './inspectorate';
 import type { InspectorateName } from './inspectorate';
-import { markupToRuns, mergeRuns, runsToMarkup } from '../../shared/domain/paper-markup';
 import type { ListGroup, PaperList, PaperModel, PaperParagraph, PaperSection, Run } from '../../shared/domain/paper-model';
 import { questionKey } from '../../shared/domain/question-key';
+import { areCopies } from '../../shared/domain/report-identity';
+import { isEarlierInspection } from '../tracking/inspections';
+import { compareReportsByTime } from '../tracking/periods';
 
 export type PaperInput = {
   report: Report;
   findings: Finding[];
-  /** Earlier reports of the same force, in any order; later ones and the report itself are ignored. */
+  /** Other reports of the same force, in any order; only strictly earlier inspections are compared with, never the report or a copy of it. */
   history: Report[];
   settings: Settings;
-  paper: Pick<BoardPaper, 'title' | 'date' | 'paragraphs'> | null;
+  paper: (Pick<BoardPaper, 'title' | 'date' | 'paragraphs'> & Partial<Pick<BoardPaper, 'overrideBases' | 'agendaItem' | 'quote'>>) | null;
   /** The inspectorate's summary paragraph beside the overall judgment, read from the report's text; quoted in 4.1 when the report has no summary quote. */
   summary?: string | null;
+  /** Quotes of supporting documents about the report (HM Inspector's words in the press release), which 4.1 may carry. */
+  otherQuotes?: readonly Quote[];
 };
 
 /** What every paragraph builder needs to know about the report. */
@@ -30,6 +35,9 @@ type Context = {
   settings: Settings;
   published: LooseDate | null;
   summary: string | null;
+  /** The quote chosen for 4.1 and the quotes it may be chosen from. */
+  quote: QuoteChoice;
+  otherQuotes: readonly Quote[];
   inspectorate: InspectorateName;
   pillars: Pillar[];
   /** Several pillars with components (integrated PEEL) rather than one pillar's questions. */
@@ -74,6 +82,8 @@ export function buildPaper(input: PaperInput): PaperModel {
     settings,
     published,
     summary: input.summary ?? null,
+    quote: input.paper?.quote ?? 'auto',
+    otherQuotes: input.otherQuotes ?? [],
     // Undated, a report is named for the end of its period: reports come out during or soon after it.
     inspectorate: inspectorateName(published ?? parseLooseDate(`December ${periodEndYear(report.period) ?? ''}`)),
     pillars,
@@ -81,30 +91,24 @@ export function buildPaper(input: PaperInput): PaperModel {
     areas,
   };
   const isoDate = paper?.date ?? new Date().toISOString().slice(0, 10);
-  const overrides = paper?.paragraphs ?? {};
-  const para = (key: string, runs: Run[], list: PaperList | null, editable: boolean): PaperParagraph => {
-    const defaultText = runsToMarkup(runs);
-    const override = overrides[key];
-    if (override !== undefined && override.trim() !== '' && override !== defaultText) {
-      return { key, runs: markupToRuns(override), list, origin: 'edited', editable, defaultText };
-    }
-    return { key, runs: mergeRuns(runs), list, origin: editable ? 'default' : 'derived', editable, defaultText };
-  };
+  const wording = paper ? { paragraphs: paper.paragraphs, bases: paper.overrideBases } : null;
+  const para = (key: string, runs: Run[], list: PaperList | null, editable: boolean, basis?: string): PaperParagraph =>
+    withWording({ key, runs, list, editable, basis }, wording);
   const noteRecommendation = [plain('The Board is recommended to note the contents of the report.')];
   const sections: PaperSection[] = [
-    { number: '1', heading: 'Purpose', paragraphs: [para('1.1', purpose(ctx), null, false)] },
+    { number: '1', heading: 'Purpose', paragraphs: [para('1.1', purpose(ctx), null, false, "the report's details or the board's name")] },
     { number: '2', heading: 'Recommendation', paragraphs: [para('2.1', noteRecommendation, null, true)] },
-    { number: '3', heading: 'Background', paragraphs: [para('3.1', background(ctx), null, false)] },
+    { number: '3', heading: 'Background', paragraphs: [para('3.1', background(ctx), null, false, "the report's details")] },
     {
       number: '4',
       heading: 'Findings',
       paragraphs: [
-        para('4.1', overallJudgment(ctx), null, false),
-        para('4.2', questionsIntro(ctx), questionsList(ctx), false),
+        para('4.1', overallJudgment(ctx), null, false, 'the judgments or the quote'),
+        para('4.2', questionsIntro(ctx), questionsList(ctx), false, 'the grades'),
         para('4.3', otherMentions(), null, true),
-        para('4.4', afiIntro(ctx), afiList(ctx), false),
-        para('4.5', ...concerns(ctx), false),
-        para('4.6', response(ctx), null, true),
+        para('4.4', afiIntro(ctx), afiList(ctx), false, 'the areas for improvement'),
+        para('4.5', ...concerns(ctx), false, 'the causes of concern or recommendations'),
+        para('4.6', response(ctx), null, true, "the findings' owners or the monitoring arrangements in Settings"),
       ],
     },
     { number: '5', heading: 'Recommendation', paragraphs: [para('5.1', noteRecommendation, null, true)] },
@@ -116,6 +120,7 @@ export function buildPaper(input: PaperInput): PaperModel {
       to: settings.boardName,
       from: settings.author,
       date: dateInWords(isoDate),
+      ...(paper?.agendaItem?.trim() ? { agendaItem: paper.agendaItem.trim() } : {}),
     },
     title,
     sections,
@@ -198,15 +203,36 @@ function background(ctx: Context): Run[] {
   return [plain(sentences.join(' '))];
 }
 
-/** The inspectorate's own summary: an unattributed quote first, else the longest judgment passage. */
-function summaryQuote(ctx: Context): { text: string; speaker: string | null } | null {
-  const quote = ctx.report.quotes.find((x) => x.speaker === null) ?? ctx.report.quotes[0];
-  if (quote) return { text: quote.text.trim(), speaker: quote.speaker };
-  if (ctx.summary) return { text: ctx.summary, speaker: null };
+/** The inspectorate's summary paragraph: read from the text, else the longest judgment passage. */
+function inspectorateSummary(ctx: Context): string | null {
+  if (ctx.summary) return ctx.summary;
   const anchored = ctx.report.judgments
     .filter((j) => j.question === null && j.anchor && j.anchor.quote.length > 40)
     .map((j) => j.anchor?.quote ?? '');
-  return anchored[0] ? { text: anchored[0].trim(), speaker: null } : null;
+  return anchored[0]?.trim() || null;
+}
+
+/**
+ * The words 4.1 quotes, as the officer chose: a quote extracted from the report or a supporting document,
+ * the inspectorate's summary, or nothing. By default the report's own unattributed quote, else its first
+ * quote, else the inspectorate's summary.
+ */
+function summaryQuote(ctx: Context): { text: string; speaker: string | null } | null {
+  if (ctx.quote === 'none') return null;
+  if (ctx.quote === 'summary') {
+    const summary = inspectorateSummary(ctx);
+    return summary ? { text: summary, speaker: null } : null;
+  }
+  if (ctx.quote.startsWith('quote:')) {
+    const id = ctx.quote.slice('quote:'.length);
+    const chosen = [...ctx.report.quotes, ...ctx.otherQuotes].find((x) => x.id === id);
+    // A quote removed since (a re-extraction) falls back to the default rather than leaving 4.1 bare.
+    if (chosen) return { text: chosen.text.trim(), speaker: chosen.speaker };
+  }
+  const quote = ctx.report.quotes.find((x) => x.speaker === null) ?? ctx.report.quotes[0];
+  if (quote) return { text: quote.text.trim(), speaker: quote.speaker };
+  const summary = inspectorateSummary(ctx);
+  return summary ? { text: summary, speaker: null } : null;
 }
 
 function overallJudgment(ctx: Context): Run[] {
@@ -247,7 +273,7 @@ function questionsIntro(ctx: Context): Run[] {
   return [plain(`The overall judgment was reached by assessing ${numberWord(count)} sub-question${count === 1 ? '' : 's'}:`)];
 }
 
-/** A report's place in time, for deciding which reports came earlier. */
+/** A report's place in time, for finding the latest of the earlier ones. */
 function reportSortKey(report: Report): string {
   const published = parseLooseDate(report.published);
   if (published) return published.sortKey;
@@ -266,10 +292,10 @@ function changeSince(ctx: Context, judgment: Judgment): string | null {
     return `(judgment carried over from ${judgment.lastInspected})`;
   }
   const key = questionKey(judgment.question);
-  const mine = reportSortKey(ctx.report);
+  // Strictly earlier inspections only: never the report itself or a copy of it in another format.
   const earlier = ctx.history
-    .filter((r) => reportSortKey(r) < mine)
-    .sort((a, b) => reportSortKey(b).localeCompare(reportSortKey(a)));
+    .filter((r) => isEarlierInspection(r, ctx.report) && !areCopies(r, ctx.report))
+    .sort((a, b) => compareReportsByTime(b, a) || reportSortKey(b).localeCompare(reportSortKey(a)));
   for (const report of earlier) {
     const previous = report.judgments.find((j) => j.question !== null && j.grade !== null && questionKey(j.question) === key);
     if (!previous) continue;

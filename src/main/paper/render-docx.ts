@@ -145,6 +145,10 @@ function pageFooter(): Footer {
 function body(model: PaperModel): FileChild[] {
   const [firstLine = '', ...moreLines] = model.header.strapline.split('\n');
   const children: FileChild[] = [
+    // The board's agenda item, top right as on the force's other papers.
+    ...(model.header.agendaItem
+      ? [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 120 }, children: [new TextRun({ text: `Agenda Item: ${model.header.agendaItem}`, bold: true })] })]
+      : []),
     new Paragraph({
       style: STYLE.strapline,
       children: [new TextRun(firstLine), ...moreLines.map((line) => new TextRun({ text: line, break: 1 }))],

@@ -57,6 +57,7 @@ function list(l: PaperList): string[] {
 export function renderPaperMarkdown(model: PaperModel): string {
   const { header } = model;
   const blocks: string[] = [
+    ...(header.agendaItem ? [`**Agenda Item:** ${escape(header.agendaItem)}`] : []),
     header.strapline.split('\n').map(escape).join('\\\n'),
     `**To:** ${escape(header.to)}`,
     `**From:** ${escape(header.from)}`,

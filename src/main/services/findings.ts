@@ -9,6 +9,8 @@ import { dashboard } from '../tracking/dashboard';
 import { gradeHistory } from '../tracking/grade-history';
 import { linkChains, suggestLinks } from '../tracking/link-suggestions';
 import { compareReportsByTime, coversEarlierPeriod } from '../tracking/periods';
+import { publicationDate } from '../tracking/inspections';
+import { activeReportDocs } from './report-lifecycle';
 import { addProgress, applyTrackingPatch } from '../tracking/tracking-update';
 import { plainText } from '../../shared/domain/text-terms';
 import { registerOf } from './register';
@@ -18,12 +20,13 @@ import { buildRegister } from '../tracking/register';
 import { todayIso } from '../tracking/periods';
 
 /**
- * Every finding as main sends it out, with the RAG that applies today (the officer's, else the written
+ * Every finding of the active reports as main sends it out, with the RAG that applies today (the officer's, else the written
  * rules'), and its report.
  */
 export function trackedFindings(store: Store, today: string): { findings: Finding[]; reports: Report[] } {
   const rules = store.index.tracking.rag;
-  const docs = store.allReportDocs();
+  // Archived and superseded reports are left out of the register, the dashboard and the papers made from them.
+  const docs = activeReportDocs(store);
   const findings: Finding[] = [];
   for (const doc of docs) {
     const published = publishedOn(doc.report);
@@ -76,6 +79,7 @@ function viewOf(store: Store, link: FindingLink): LinkView | null {
   return earlier && later ? { link, earlier: linked(earlier), later: linked(later) } : null;
 }
 
+/** The register: the findings of the reports the officer works with (archived and superseded reports are left out). */
 export function registerRows(store: Store, today: string): RegisterRow[] {
   const { findings, reports } = trackedFindings(store, today);
   return buildRegister(findings, reports, today);
@@ -131,7 +135,8 @@ export async function addProgressUpdate(store: Store, id: string, text: string, 
 
 /** Looks for pairs not yet linked, rejected or suggested, and stores them as suggestions for the officer. */
 export async function suggestNewLinks(store: Store, at: string): Promise<LinkView[]> {
-  const docs = store.allReportDocs();
+  // Archived reports are still the force's history; a superseded one gave way to another.
+  const docs = store.allReportDocs().filter((d) => d.report.status !== 'superseded');
   const found = suggestLinks(
     docs.flatMap((d) => d.findings),
     docs.map((d) => d.report),
@@ -186,14 +191,35 @@ export async function createLink(store: Store, firstId: string, secondId: string
   return { link, earlier: linked(earlier), later: linked(later) };
 }
 
-/** Inspection reports and board papers (which state the grades of the year they report on) as one grid. */
+/**
+ * Inspection reports and board papers (which state the grades of the year they report on) as one grid:
+ * archived reports are history and stay; superseded ones gave way to another and are left out.
+ */
 export function gradeHistoryOf(store: Store): GradeHistory {
-  return gradeHistory(store.allReportDocs().map((d) => d.report));
+  return gradeHistory(
+    store
+      .allReportDocs()
+      .map((d) => d.report)
+      .filter((r) => r.status !== 'superseded'),
+  );
 }
 
+/**
+ * The dashboard over the findings of active reports, each counted once: a supporting document's findings
+ * (a board paper listing the AFIs of a report) are left out when the report they are about is held, as
+ * they are that report's findings again. Each finding counts from its report's publication.
+ */
 export function dashboardOf(store: Store, today: string): Dashboard {
   const { findings, reports } = trackedFindings(store, today);
-  return dashboard(findings, today, reports);
+  const held = new Set(reports.map((r) => r.id));
+  const counted = new Set(reports.filter((r) => r.kind === 'inspection-report' || !(r.aboutReportId && held.has(r.aboutReportId))).map((r) => r.id));
+  const published = new Map(reports.map((r) => [r.id, publicationDate(r)]));
+  return dashboard(
+    findings.filter((f) => counted.has(f.reportId)),
+    today,
+    reports.filter((r) => counted.has(r.id)),
+    (f) => published.get(f.reportId) ?? null,
+  );
 }
 
 /**

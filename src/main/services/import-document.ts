@@ -1,33 +1,43 @@
 import { randomUUID, webcrypto } from 'node:crypto';
 import { basename, extname } from 'node:path';
-import type { ImportOutcome } from '../../shared/api/reports';
+import type { ImportOutcome, SameReportChoice } from '../../shared/api/reports';
 import { newTracking, type Finding, type Report } from '../../shared/domain';
 import type { Extraction } from '../../shared/domain/extraction';
 import { readAndExtract } from '../ingest/read-in-worker';
 import { forceMustAct, summariseExtraction, supportingLinkKey } from '../extract';
 import type { Store } from '../store/repository';
 import type { ReportDoc } from '../store/schema';
+import { textFingerprint } from '../../shared/domain/report-identity';
+import { reportHoldingFile } from './report-versions';
+import { findSameReport, settleSameReport } from './same-report';
 
 export type ImportProgress = (done: number, total: number) => void;
 
 /**
  * Reads a file the officer handed over, extracts its judgments and findings, and stores it with the
- * source bytes as received. A file already in the store (same sha256) is not stored twice.
+ * source bytes as received. A file already in the store (same sha256) is not stored twice, and another
+ * file of a report already held (the same report in another format) is settled as `onSameReport` says
+ * (see SameReportChoice): by default nothing is stored and the outcome names the report it matches.
  */
 export async function importDocument(
   store: Store,
   fileName: string,
   bytes: Uint8Array,
   onProgress?: ImportProgress,
+  onSameReport: SameReportChoice = 'ask',
 ): Promise<ImportOutcome> {
   // WebCrypto hashes on the thread pool: a 64 MB file does not hold up other calls for the 100+ ms a synchronous hash takes.
   const sha256 = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
-  const [existingId] = store.reportIdsWithSource(sha256);
-  const existing = existingId ? store.reportDoc(existingId) : undefined;
-  if (existing) return { id: existing.report.id, duplicate: true, title: existing.report.title };
+  const existing = reportHoldingFile(store, sha256);
+  if (existing) return { id: existing.report.id, duplicate: true, title: existing.report.title, action: 'duplicate' };
 
   // Read and extracted in a worker with time and memory limits (ingest/read-in-worker.ts).
   const { document, extraction } = await readAndExtract(fileName, bytes, onProgress);
+  const fingerprint = textFingerprint(document.text);
+  if (onSameReport !== 'new') {
+    const same = await findSameReport(store, { ...extraction, fingerprint });
+    if (same) return settleSameReport(store, same, { fileName: basename(fileName), bytes, sha256, document, extraction, fingerprint }, onSameReport);
+  }
   const id = randomUUID();
   const now = new Date().toISOString();
   const report: Report = {
@@ -51,6 +61,7 @@ export async function importDocument(
     quotes: extraction.quotes.map((q) => ({ ...q, id: randomUUID() })),
     statedChanges: extraction.statedChanges,
     corrections: [],
+    fingerprint,
   };
   const findings: Finding[] = extraction.findings.map((f, order) => ({
     ...f,
@@ -79,6 +90,7 @@ export async function importDocument(
     duplicate: stored.duplicate,
     title: store.reportDoc(stored.id)?.report.title ?? report.title,
     summary: summariseExtraction(extraction),
+    action: stored.duplicate ? 'duplicate' : 'imported',
   };
 }
 

@@ -5,6 +5,7 @@ import type { ReportDoc } from '../store/schema';
 import { RegisterIndex } from '../tracking/register-index';
 import { todayIso } from '../tracking/periods';
 import { publishedOn, withRag } from '../tracking/rag';
+import { activeReportDocs, isActive } from './report-lifecycle';
 
 interface Held {
   index: RegisterIndex;
@@ -24,11 +25,11 @@ function tracked(store: Store, doc: { report: Report; findings: readonly Finding
   return doc.findings.map((f) => withRag(f, published, rules, today));
 }
 
-const load = (store: Store, index: RegisterIndex) => index.load(store.allReportDocs().map((doc: ReportDoc) => ({ report: doc.report, findings: tracked(store, doc) })));
+const load = (store: Store, index: RegisterIndex) => index.load(activeReportDocs(store).map((doc: ReportDoc) => ({ report: doc.report, findings: tracked(store, doc) })));
 
 /**
  * The store's findings register: built on first use, then kept up to date from the store's change
- * events, one report at a time (and within it, one changed finding at a time). Derived RAG depends on the
+ * events, one report at a time (archived and superseded reports are left out) (and within it, one changed finding at a time). Derived RAG depends on the
  * day and on the RAG rules in Settings: when either changes, the rows are worked out again.
  */
 export function registerOf(store: Store): RegisterIndex {
@@ -46,7 +47,7 @@ export function registerOf(store: Store): RegisterIndex {
   store.onChange((change) => {
     if (change.kind !== 'report') return;
     const doc = store.reportDoc(change.id);
-    if (doc) made.index.setReport(doc.report, tracked(store, doc));
+    if (doc && isActive(doc.report)) made.index.setReport(doc.report, tracked(store, doc));
     else made.index.removeReport(change.id);
   });
   indexes.set(store, made);

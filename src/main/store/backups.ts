@@ -73,7 +73,8 @@ export const evidenceShas = (reports: readonly ReportDoc[]): Set<string> =>
 export async function writeFullArchive(layout: StoreLayout, snapshot: StoreSnapshot, file: string, now: Date, cipher?: Cipher, storeCipher?: Cipher): Promise<void> {
   async function* records(): AsyncGenerator<ArchiveRecord> {
     yield* mutableRecords(snapshot);
-    const shas = new Set(snapshot.reports.map((doc) => doc.report.sha256));
+    // Each report's main file and its other versions, with their texts.
+    const shas = new Set(snapshot.reports.flatMap((doc) => [doc.report.sha256, ...(doc.report.versions ?? []).map((v) => v.sha256)]));
     for (const sha of shas) {
       yield { key: `text:${sha}`, data: JSON.parse(await readFile(layout.text(sha), 'utf8')) };
       yield { key: `source:${sha}`, data: (await readFile(layout.source(sha))).toString('base64') };
@@ -81,6 +82,9 @@ export async function writeFullArchive(layout: StoreLayout, snapshot: StoreSnaps
     for (const sha of evidenceShas(snapshot.reports)) {
       yield { key: `evidence:${sha}`, data: unseal(await readFile(layout.evidenceFile(sha)), storeCipher).toString('base64') };
     }
+    // The force's logo (settings.logo) is a source file with no text.
+    const logo = snapshot.index.settings.logo?.sha256;
+    if (logo && !shas.has(logo)) yield { key: `source:${logo}`, data: (await readFile(layout.source(logo))).toString('base64') };
   }
   await writeArchive(
     file,

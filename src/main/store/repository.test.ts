@@ -205,12 +205,14 @@ describe('Store', () => {
     expect(existsSync(join(dir, 'store.lock'))).toBe(false);
   });
 
-  it('removes a report with its file, text and source', async () => {
+  it('removes a report with its file, and its text and source when the store closes (until then an undo may need them)', async () => {
     const { dir, store, sample } = await storeWithOneReport();
     expect(await store.removeReport(sample.doc.report.id)).toBe(true);
     expect(store.allReportDocs()).toEqual([]);
     expect(existsSync(join(dir, 'reports', `${sample.doc.report.id}.json`))).toBe(false);
-    expect(existsSync(join(dir, 'sources', sample.doc.report.sha256))).toBe(false);
+    expect(existsSync(join(dir, 'sources', sample.doc.report.sha256))).toBe(true);
     await store.close();
+    expect(existsSync(join(dir, 'sources', sample.doc.report.sha256))).toBe(false);
+    expect(existsSync(join(dir, 'texts', `${sample.doc.report.sha256}.json`))).toBe(false);
   });
 });

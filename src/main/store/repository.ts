@@ -10,7 +10,7 @@ import { encryptedStoreError, isSealed, seal, unseal, type Cipher, type Sealing 
 import { IndexDoc, NotesShard, ReportDoc, SCHEMA_VERSION, TextDoc } from './schema';
 import { noteShardOf, NOTE_SHARDS, storeLayout, type StoreLayout } from './layout';
 import { acquireStoreLock, type StoreLock } from './lock';
-import { claimForRemoval, findOrphans, notice, settleRemovals, unclaim } from './reattach';
+import { claimForRemoval, findOrphans, notice, REMOVING, settleRemovals, unclaim } from './reattach';
 import { describeRecovery, findInBackups, setAside } from './recovery';
 import { MIGRATIONS, runMigrations, type Migration } from './migrations';
 import { Doc } from './doc';
@@ -105,6 +105,10 @@ export class Store {
   unattachedSources: string[] = [];
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly sealing: Sealing;
+  /** Source files of removed reports and versions, to delete at close if nothing refers to them again. */
+  private readonly maybeUnused = new Set<string>();
+  /** Evidence files of removed reports, likewise (undo attaches them again). */
+  private readonly maybeUnusedEvidence = new Set<string>();
 
   private constructor(
     dir: string,
@@ -216,14 +220,27 @@ export class Store {
   }
 
   async readText(sha256: string): Promise<TextDoc> {
-    const adapter = new DurableJsonFile(this.layout.text(sha256), (d) => TextDoc.parse(d));
+    const adapter = new DurableJsonFile(this.pendingRemoval(this.layout.text(sha256)), (d) => TextDoc.parse(d));
     const text = await adapter.read();
     if (!text) throw new AppError('not-found', 'The text of this document is missing from the data folder.');
     return text;
   }
 
   async readSource(sha256: string): Promise<Buffer> {
-    return readFile(this.layout.source(sha256));
+    return readFile(this.pendingRemoval(this.layout.source(sha256)));
+  }
+
+  /** A file whose report was removed in this session is kept, claimed, until close (undo may want it): read it there. */
+  private pendingRemoval(file: string): string {
+    return !existsSync(file) && existsSync(`${file}${REMOVING}`) ? `${file}${REMOVING}` : file;
+  }
+
+  /** Puts back a file claimed for removal in this session, for a report that uses it again; true if it did. */
+  private async reclaim(file: string): Promise<boolean> {
+    if (existsSync(file)) return true;
+    if (!existsSync(`${file}${REMOVING}`)) return false;
+    await unclaim([`${file}${REMOVING}`]);
+    return existsSync(file);
   }
 
   /** An evidence file's bytes as attached (decrypted when the store is encrypted at rest). */
@@ -278,6 +295,8 @@ export class Store {
       const valid = ReportDoc.parse(doc);
       const [same] = this.reportIdsWithSource(valid.report.sha256);
       if (same) return { id: same, duplicate: true };
+      const version = this.allReportDocs().find((other) => filesOf(other).includes(valid.report.sha256));
+      if (version) return { id: version.report.id, duplicate: true };
       const id = valid.report.id;
       if (this.reportDocs.has(id)) throw new AppError('invalid-input', `A report with id ${id} already exists.`);
       const sourceFile = this.layout.source(valid.report.sha256);
@@ -287,7 +306,7 @@ export class Store {
       const nextIndex = structuredClone(this.indexDoc.data);
       nextIndex.reportIds.push(id);
       try {
-        if (!existsSync(sourceFile)) {
+        if (!(await this.reclaim(sourceFile))) {
           created.push(sourceFile);
           await atomicWrite(sourceFile, source, this.options.fs);
         }
@@ -310,7 +329,10 @@ export class Store {
     });
   }
 
-  /** Removes a report from the index, then its file. Its source and text stay if another report shares them. */
+  /**
+   * Removes a report from the index, then its file. Its source files and texts (its main file and its other
+   * versions) are deleted when the store closes, unless a report refers to them again by then (an undo).
+   */
   removeReport(id: string): Promise<boolean> {
     return this.write(async () => {
       const doc = this.reportDocs.get(id);
@@ -320,10 +342,12 @@ export class Store {
       nextIndex.papers = nextIndex.papers.filter((paper) => paper.reportId !== id);
       const findingIds = new Set(doc.data.findings.map((f) => f.id));
       nextIndex.links = nextIndex.links.filter((l) => !findingIds.has(l.earlierId) && !findingIds.has(l.laterId));
-      const sha = doc.data.report.sha256;
-      const shared = this.reportIdsWithSource(sha).some((other) => other !== id);
+      // A file no other report (or version, or the logo) uses goes with it; at close, so that undo can bring it back.
+      const usedElsewhere = new Set(this.allReportDocs().filter((other) => other.report.id !== id).flatMap(filesOf));
+      const logo = this.indexDoc.data.settings.logo?.sha256;
+      const unused = filesOf(doc.data).filter((sha) => !usedElsewhere.has(sha) && sha !== logo);
       // Claimed before the index changes, so a crash part-way is settled at the next open, never re-attached.
-      const files = [this.layout.report(id), ...(shared ? [] : [this.layout.text(sha), this.layout.source(sha)])];
+      const files = [this.layout.report(id), ...unused.flatMap((sha) => [this.layout.text(sha), this.layout.source(sha)])];
       const claimed = await claimForRemoval(files).catch(async (error: unknown) => {
         throw saveFailure(error);
       });
@@ -336,11 +360,9 @@ export class Store {
       this.reportDocs.delete(id);
       this.track(id, doc.data, null);
       this.headsChanged();
-      for (const file of claimed) await rm(file, { force: true });
-      const stillAttached = evidenceShas(this.allReportDocs());
-      for (const evidence of evidenceShas([doc.data])) {
-        if (!stillAttached.has(evidence)) await rm(this.layout.evidenceFile(evidence), { force: true });
-      }
+      await rm(`${this.layout.report(id)}${REMOVING}`, { force: true });
+      for (const sha of unused) this.maybeUnused.add(sha);
+      for (const sha of evidenceShas([doc.data])) this.maybeUnusedEvidence.add(sha);
       this.changed({ kind: 'index' });
       this.changed({ kind: 'report', id });
       return true;
@@ -369,11 +391,25 @@ export class Store {
   /** Deletes an evidence file no finding refers to any more (a file removed by mistake is attached again from its original). */
   removeEvidenceIfUnused(sha256: string): Promise<boolean> {
     return this.write(async () => {
-      const used = this.allReportDocs().some((doc) => doc.findings.some((f) => f.tracking.attachments.some((a) => a.sha256 === sha256)));
-      if (used) return false;
+      if (evidenceShas(this.allReportDocs()).has(sha256)) return false;
       await rm(this.layout.evidenceFile(sha256), { force: true });
       return true;
     });
+  }
+
+  /** Stores a source file as received and its text, for a report that will refer to them (another version of it). */
+  putSourceFile(text: TextDoc, source: Uint8Array): Promise<void> {
+    return this.write(async () => {
+      const valid = TextDoc.parse(text);
+      const sourceFile = this.layout.source(valid.sha256);
+      if (!(await this.reclaim(sourceFile))) await atomicWrite(sourceFile, source, this.options.fs);
+      await atomicWrite(this.layout.text(valid.sha256), JSON.stringify(valid), this.options.fs);
+    });
+  }
+
+  /** A source file (and its text) no report may need any more: deleted when the store closes if still unused then. */
+  forgetFile(sha256: string): void {
+    this.maybeUnused.add(sha256);
   }
 
   /** Rewrites a source's extracted text, when re-extraction reads the same file differently (a newer reader). */
@@ -534,6 +570,7 @@ export class Store {
     }
     this.closed = true;
     await this.queue.catch(() => undefined);
+    await this.deleteUnusedFiles();
     if (this.headsTimer) clearTimeout(this.headsTimer);
     if (this.headsDirty && this.loadedAll) await this.writeHeads().catch(() => undefined);
     await Promise.allSettled([...this.cacheWrites]);
@@ -555,6 +592,28 @@ export class Store {
     const run = this.queue.then(start, start);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Deletes the files of removed reports and versions that nothing refers to (an undo may have brought them back). */
+  /** At close: removes the files of removed reports that nothing uses again, and puts back those something does. */
+  private async deleteUnusedFiles(): Promise<void> {
+    if (this.options.readOnly || (this.maybeUnused.size === 0 && this.maybeUnusedEvidence.size === 0)) return;
+    const used = new Set(this.allReportDocs().flatMap(filesOf));
+    const logo = this.indexDoc.data.settings.logo?.sha256;
+    if (logo) used.add(logo);
+    for (const sha of this.maybeUnused) {
+      for (const file of [this.layout.text(sha), this.layout.source(sha)]) {
+        if (used.has(sha)) await this.reclaim(file).catch(() => undefined);
+        else await rm(file, { force: true }).catch(() => undefined);
+        await rm(`${file}${REMOVING}`, { force: true }).catch(() => undefined);
+      }
+    }
+    this.maybeUnused.clear();
+    const attached = evidenceShas(this.allReportDocs());
+    for (const sha of this.maybeUnusedEvidence) {
+      if (!attached.has(sha)) await rm(this.layout.evidenceFile(sha), { force: true }).catch(() => undefined);
+    }
+    this.maybeUnusedEvidence.clear();
   }
 
   private changed(change: StoreChange): void {
@@ -785,7 +844,9 @@ export class Store {
    */
   private async reattach(): Promise<void> {
     const named = new Set(this.indexDoc.data.reportIds);
-    const namedShas = new Set(this.allReportDocs().map((doc) => doc.report.sha256));
+    const namedShas = new Set(this.allReportDocs().flatMap(filesOf));
+    const logo = this.indexDoc.data.settings.logo?.sha256;
+    if (logo) namedShas.add(logo);
     if (!this.options.readOnly) await settleRemovals(this.layout, named, namedShas);
     const orphans = await findOrphans(this.layout, named, namedShas, (id) => this.reportAdapter(id).read());
     const indexLost = this.recovered.find((n) => n.file === 'index.json' && n.action === undefined);
@@ -860,6 +921,11 @@ export class Store {
     if (existsSync(`${this.layout.backups}/backup-${today}.ldarchive`)) return null;
     return this.backupNow();
   }
+}
+
+/** The source files a report refers to: its main file and its other versions. */
+function filesOf(doc: ReportDoc): string[] {
+  return [doc.report.sha256, ...(doc.report.versions ?? []).map((v) => v.sha256)];
 }
 
 function emptyIndex(): IndexDoc {

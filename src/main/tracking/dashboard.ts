@@ -24,9 +24,16 @@ function monthsBetween(first: string, last: string): string[] {
  * The figures for the monthly review: open findings by status and RAG, what is overdue, what has no owner,
  * and month by month how many were open and closed. The series is replayed from each finding's recorded
  * status changes (before its first change a finding had that change's old status) and counts the progress
- * updates made in each month. `today` is an ISO date.
+ * updates made in each month. `today` is an ISO date. `countsFrom` gives the date (ISO) from which a finding
+ * exists, its report's publication: before it the finding is in no month's figures, and the series starts at
+ * the earliest of them. Without it every finding counts from the first month.
  */
-export function dashboard(findings: readonly Finding[], today: string, reports: readonly Report[] = []): Dashboard {
+export function dashboard(
+  findings: readonly Finding[],
+  today: string,
+  reports: readonly Report[] = [],
+  countsFrom?: (finding: Finding) => string | null,
+): Dashboard {
   const openByStatus = Object.fromEntries(
     FINDING_STATUSES.filter((s) => !CLOSED_STATUSES.has(s)).map((s) => [s, 0]),
   ) as Record<OpenStatus, number>;
@@ -37,7 +44,7 @@ export function dashboard(findings: readonly Finding[], today: string, reports: 
   const todayTime = Date.parse(today);
 
   type Change = { time: number; to: FindingStatus };
-  const timelines: Array<{ initial: FindingStatus; changes: Change[] }> = [];
+  const timelines: Array<{ initial: FindingStatus; changes: Change[]; from: string | null }> = [];
   const progressByMonth = new Map<string, number>();
   let earliest = todayTime;
 
@@ -65,8 +72,11 @@ export function dashboard(findings: readonly Finding[], today: string, reports: 
       .map((h) => ({ time: Date.parse(h.at), from: h.from as FindingStatus, to: h.to as FindingStatus }))
       .filter((c) => Number.isFinite(c.time))
       .sort((a, b) => a.time - b.time);
-    timelines.push({ initial: changes[0]?.from ?? t.status, changes });
+    const from = countsFrom?.(f) ?? null;
+    const fromTime = from ? Date.parse(from) : NaN;
+    timelines.push({ initial: changes[0]?.from ?? t.status, changes, from: Number.isFinite(fromTime) ? monthOf(fromTime) : null });
     if (changes[0] && changes[0].time < earliest) earliest = changes[0].time;
+    if (Number.isFinite(fromTime) && fromTime < earliest) earliest = fromTime;
     for (const p of t.progress) {
       const time = Date.parse(progressDate(p));
       if (!Number.isFinite(time)) continue;
@@ -79,7 +89,10 @@ export function dashboard(findings: readonly Finding[], today: string, reports: 
   const series = monthsBetween(monthOf(earliest), monthOf(todayTime)).map((month) => {
     const end = startOfNextMonth(month);
     let closedThen = 0;
-    for (const { initial, changes } of timelines) {
+    let counted = 0;
+    for (const { initial, changes, from } of timelines) {
+      if (from !== null && from > month) continue;
+      counted++;
       let status = initial;
       for (const c of changes) {
         if (c.time >= end) break;
@@ -87,7 +100,7 @@ export function dashboard(findings: readonly Finding[], today: string, reports: 
       }
       if (CLOSED_STATUSES.has(status)) closedThen++;
     }
-    return { month, open: findings.length - closedThen, closed: closedThen, progressUpdates: progressByMonth.get(month) ?? 0 };
+    return { month, open: counted - closedThen, closed: closedThen, progressUpdates: progressByMonth.get(month) ?? 0 };
   });
 
   overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.due.localeCompare(b.due));

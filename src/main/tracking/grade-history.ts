@@ -2,6 +2,8 @@ import { compareGrades, type Grade } from '../../shared/domain/grades';
 import type { GradeCell, GradeCellChange, GradeColumn, GradeHistory, GradeLine } from '../../shared/domain/views';
 import type { Report } from '../../shared/domain/report';
 import { compareReportsByTime, comparePeriods } from './periods';
+import { isEarlierInspection, sameForce } from './inspections';
+import { areCopies } from '../../shared/domain/report-identity';
 import { CANONICAL_LINES, canonicalLine, questionKey } from '../../shared/domain/question-key';
 
 type Judged = { key: string; wording: string; kind: GradeLine['kind']; pillar: string | null; grade: Grade | null; lastInspected: string | null };
@@ -43,10 +45,32 @@ const CANONICAL_ORDER = new Map(CANONICAL_LINES.map((l, i) => [l.key, i]));
 const PILLAR_ORDER = new Map(CANONICAL_LINES.filter((l) => l.kind === 'pillar').map((l, i) => [l.key, i]));
 
 /**
+ * The latest graded judgment of the same line in a strictly earlier inspection of the same force (never the
+ * report itself, a copy or a version of it), with the period it was made in: its "last inspected" year when
+ * that report carried it over.
+ */
+function previousJudgment(
+  sources: readonly { report: Report }[],
+  byColumn: ReadonlyMap<number, Judged>,
+  column: number,
+): { grade: Grade; period: string | null } | null {
+  const { report } = sources[column] as { report: Report };
+  for (let k = column - 1; k >= 0; k--) {
+    const earlier = (sources[k] as { report: Report }).report;
+    const j = byColumn.get(k);
+    if (!j?.grade || !isEarlierInspection(earlier, report) || !sameForce(earlier, report) || areCopies(earlier, report)) continue;
+    const carriedOver = (comparePeriods(j.lastInspected, earlier.period) ?? 0) < 0;
+    return { grade: j.grade, period: carriedOver ? j.lastInspected : earlier.period };
+  }
+  return null;
+}
+
+/**
  * Each judged line (overall, pillar, question or component) across reports in time order, matched by
  * questionKey so the 2016 question and the 2018/19 component share a line. A judgment the report carries
  * over from an earlier inspection (its "last inspected" is before the report's period) is marked and
- * counted as no fresh change; later judgments are compared with it all the same.
+ * counted as no fresh change; later judgments are compared with it all the same. A judgment is compared only
+ * with a strictly earlier inspection of the same force, never with a copy of its own report.
  */
 export function gradeHistory(reports: readonly Report[]): GradeHistory {
   const ids = new Set(reports.map((r) => r.id));
@@ -91,7 +115,6 @@ export function gradeHistory(reports: readonly Report[]): GradeHistory {
       );
     })
     .map(({ line, byColumn }) => {
-      let previous: { grade: Grade; period: string | null } | null = null;
       const cells = sources.map(({ report }, column): GradeCell => {
         const j = byColumn.get(column);
         const base = { reportId: report.id, period: report.period };
@@ -102,10 +125,10 @@ export function gradeHistory(reports: readonly Report[]): GradeHistory {
         let change: GradeCellChange = 'not-comparable';
         let comparedWith: string | null = null;
         if (j.grade && !carriedOver) {
+          const previous = previousJudgment(sources, byColumn, column);
           change = previous ? compareGrades(previous.grade, j.grade) : 'first';
           comparedWith = previous?.period ?? null;
         }
-        if (j.grade) previous = { grade: j.grade, period: carriedOver ? j.lastInspected : report.period };
         return { ...base, present: true, grade: j.grade, lastInspected: j.lastInspected, carriedOver, change, comparedWith };
       });
       return { ...line, cells };

@@ -1,6 +1,7 @@
 import type { Finding, FindingLink } from '../../shared/domain/finding';
 import type { Report } from '../../shared/domain/report';
-import { coversEarlierPeriod } from './periods';
+import { areCopies } from '../../shared/domain/report-identity';
+import { isEarlierInspection, sameForce } from './inspections';
 import { canonicalLine, questionKey } from '../../shared/domain/question-key';
 import { contentStems } from '../../shared/domain/text-terms';
 
@@ -60,22 +61,6 @@ function features(text: string): string[] {
   return [...stems, ...pairs];
 }
 
-function forceName(force: string | null): string | null {
-  if (!force) return null;
-  return force
-    .toLowerCase()
-    .replace(/\b(constabulary|police|service|force|the|of)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Reports of an unknown force are taken to be the officer's own, like every other report in the store. */
-function sameForce(a: Report, b: Report): boolean {
-  const fa = forceName(a.force);
-  const fb = forceName(b.force);
-  return fa === null || fb === null || fa === fb;
-}
-
 function pillarOf(finding: Finding, key: string | null): string | null {
   const fromQuestion = key ? canonicalLine(key)?.pillar : undefined;
   if (fromQuestion) return fromQuestion;
@@ -109,7 +94,8 @@ function tfIdfVectors(findings: readonly Finding[]): Vector[] {
 }
 
 /**
- * Pairs of findings that look like the same finding in an earlier and a later report of the same force:
+ * Pairs of findings that look like the same finding in a strictly earlier and a later inspection of the same
+ * force (never a report and its copy or version):
  * TF-IDF cosine over content-word stems and neighbouring pairs of them, plus a bonus for the same question
  * and for a later finding the report says remains, halved when the two sit under different pillars. Pairs already linked in any state (confirmed, suggested or rejected) are left out;
  * each later finding gets at most three earlier candidates. Best first.
@@ -136,6 +122,13 @@ export function suggestLinks(
     }
   });
   const reportOf = usable.map((f) => reportById.get(f.reportId) as Report);
+  const copyPairs = new Map<string, boolean>();
+  const copies = (a: Report, b: Report): boolean => {
+    const key = `${a.id}|${b.id}`;
+    let known = copyPairs.get(key);
+    if (known === undefined) copyPairs.set(key, (known = areCopies(a, b)));
+    return known;
+  };
 
   const suggestions: LinkSuggestion[] = [];
   usable.forEach((later, li) => {
@@ -149,7 +142,9 @@ export function suggestLinks(
       const earlier = usable[ei] as Finding;
       const earlierReport = reportOf[ei] as Report;
       if (earlierReport.id === laterReport.id) continue;
-      if (!coversEarlierPeriod(earlierReport, laterReport) || !sameForce(earlierReport, laterReport)) continue;
+      if (!isEarlierInspection(earlierReport, laterReport) || !sameForce(earlierReport, laterReport)) continue;
+      // A copy of the later report in another format, or one kept as a separate report, is not an earlier inspection.
+      if (copies(earlierReport, laterReport)) continue;
       if (known.has(`${earlier.id}|${later.id}`)) continue;
       let score = dot;
       const ek = keys[ei];

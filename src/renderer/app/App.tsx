@@ -12,6 +12,8 @@ import { QuickCapture } from '../features/notes/QuickCapture';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { UndoShortcut } from '../features/undo/UndoShortcut';
 import { ReminderBanner } from '../features/findings/ReminderBanner';
+import { SameReportDialog } from '../features/reports/SameReportDialog';
+import { OfficerProfileDialog } from '../features/settings/OfficerProfileDialog';
 
 // The first screen (Reports) is in the first chunk; each other screen is read when first opened.
 const ReportPage = lazy(() => import('../features/reports/ReportPage').then((m) => ({ default: m.ReportPage })));
@@ -94,8 +96,10 @@ export function App() {
         <StatusBar />
       </div>
       <Toaster toasterId={TOASTER_ID} position="bottom-end" />
+      {importer.asking && <SameReportDialog key={importer.asking.fileName} question={importer.asking} onAnswer={importer.answer} />}
       <QuickCapture reportId={route.page === 'report' ? route.id : null} />
       <UndoShortcut />
+      <OfficerProfileDialog />
     </NavigationContext.Provider>
   );
 }

@@ -25,7 +25,7 @@ export function StatusBar() {
         Data stored in {status.data?.dataDir ?? '…'}
       </Caption1>
       <Caption1 role="status" aria-live="polite" data-testid="last-saved">
-        {saved ? `All changes saved at ${formatTime(saved)}` : 'No changes yet this session'}
+        {saved ? `All changes saved at ${formatTime(saved, true)}` : 'No changes yet this session'}
       </Caption1>
     </footer>
   );

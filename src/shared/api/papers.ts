@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { read, write } from './define';
 import { SaveOutcome } from './files';
 import { Id, IsoDate, IsoDateTime } from '../domain/ids';
-import { BoardPaper } from '../domain/paper';
+import { BoardPaper, QuoteChoice } from '../domain/paper';
 import { PaperModel } from '../domain/paper-model';
 import { Report } from '../domain/report';
 import { RegisterFilter } from '../domain/views';
@@ -25,6 +25,10 @@ export type PaperSummary = z.infer<typeof PaperSummary>;
 export const PaperReport = Report.pick({ id: true, title: true, force: true, period: true, published: true, webAddress: true });
 export type PaperReport = z.infer<typeof PaperReport>;
 
+/** A quote 4.1 may carry, as the officer chooses it. */
+export const QuoteOption = z.object({ value: QuoteChoice, label: z.string(), text: z.string() });
+export type QuoteOption = z.infer<typeof QuoteOption>;
+
 /** A stored paper with the paper it makes today: derived paragraphs are rebuilt from the report every time. */
 export const PaperDetail = z.object({
   paper: BoardPaper,
@@ -32,6 +36,8 @@ export const PaperDetail = z.object({
   /** The title derived from the report, which an empty title stands for. */
   defaultTitle: z.string(),
   report: PaperReport,
+  /** What 4.1 may quote besides the default and nothing. */
+  quoteOptions: z.array(QuoteOption),
 });
 export type PaperDetail = z.infer<typeof PaperDetail>;
 
@@ -47,6 +53,9 @@ export const PaperChanges = z.object({
    * default wording removes the override.
    */
   paragraphs: z.record(ParagraphKey, z.string().max(20_000).nullable()).optional(),
+  /** The board's agenda item, e.g. "4.0"; empty for none. */
+  agendaItem: z.string().trim().max(20).optional(),
+  quote: QuoteChoice.optional(),
 });
 export type PaperChanges = z.input<typeof PaperChanges>;
 

@@ -28,9 +28,10 @@ export const ParagraphOrigin = z.enum(['derived', 'default', 'edited']);
 export type ParagraphOrigin = z.infer<typeof ParagraphOrigin>;
 
 /**
- * A numbered paragraph. An override replaces the paragraph's own text (runs); any list under it stays derived.
- * `defaultText` is what the paragraph says without an override, in the override markup (**bold**, *italic*),
- * so the editor can show it and revert to it.
+ * A numbered paragraph. Any paragraph can be overridden (shared/domain/paper-overrides.ts): the override
+ * replaces its text, and its list too when the override has list lines ("- …"); otherwise the list stays
+ * derived. `defaultText` is what the paragraph and its list say without an override, in the override markup
+ * (**bold**, *italic*, "## " group headings, "- " items), so the editor can show it and revert to it.
  */
 export const PaperParagraph = z.object({
   key: z.string(),
@@ -40,6 +41,13 @@ export const PaperParagraph = z.object({
   /** A paragraph the officer is expected to write or check, rather than one the data fully decides. */
   editable: z.boolean(),
   defaultText: z.string(),
+  /** What the derived wording is made from, for the officer ("the grades"). */
+  basis: z.string().optional(),
+  /**
+   * Set when the officer's wording was written against derived text that has changed since: "The grades
+   * changed after you edited 4.2." Absent or null otherwise.
+   */
+  stale: z.string().nullable().optional(),
 });
 export type PaperParagraph = z.infer<typeof PaperParagraph>;
 
@@ -56,6 +64,8 @@ export const PaperHeader = z.object({
   from: z.string(),
   /** In words, e.g. "16 January 2018". */
   date: z.string(),
+  /** The board's agenda item for the paper ("4.0"), printed as "Agenda Item: 4.0"; absent when not given. */
+  agendaItem: z.string().optional(),
 });
 export type PaperHeader = z.infer<typeof PaperHeader>;
 

@@ -37,7 +37,8 @@ test('track a finding, link it across inspections, read the grade history and th
   await panel.getByLabel('Owner').press('Enter');
   await expect(page.getByText('Owner set to Head of HR').first()).toBeVisible();
   await panel.getByLabel('Status').selectOption('In progress');
-  await panel.getByLabel('Target date').fill('2019-03-31');
+  await panel.getByLabel('Target date').fill('31/03/2019');
+  await panel.getByLabel('Target date').press('Enter');
   await expect(panel.getByText('Due 31 March 2019')).toBeVisible();
   await panel.getByLabel('New progress update').fill('Wellbeing training for all sergeants booked for February.');
   await panel.getByRole('button', { name: 'Add update' }).click();

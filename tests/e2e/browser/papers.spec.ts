@@ -23,7 +23,7 @@ test('a board paper for the 2018/19 report: create, edit 4.3 with a live preview
     'An update on the publication of the PEEL 2018/19 report by Her Majesty’s Inspectorate of Constabulary and Fire and Rescue Services',
   );
   // Derived paragraphs are shown, not offered for editing.
-  await expect(page.locator('[data-paragraph="4.2"]').first()).toContainText('Derived from the report');
+  await expect(page.locator('[data-paragraph="4.2"]').first()).toContainText('Derived from the grades');
   await expect(papers.paragraphBox('4.2')).toHaveCount(0);
   await expect(papers.previewParagraph('4.4').locator('ol[type="I"] li')).toHaveCount(11);
 

@@ -7,6 +7,7 @@ import {
   DOCX_MIME,
   paperDocx,
   paperModel,
+  quoteOptions,
   registerXlsx,
   requireInspectionReport,
   safeFileName,
@@ -15,6 +16,7 @@ import {
 } from '../../services/board-papers';
 import type { Store } from '../../store/repository';
 import type { HandlersFor } from '../handler-types';
+import { applyWordingChanges } from '../../../shared/domain/paper-overrides';
 
 function requirePaper(store: Store, id: string): BoardPaper {
   const paper = store.index.papers.find((p) => p.id === id);
@@ -32,6 +34,7 @@ async function detail(store: Store, paper: BoardPaper): Promise<PaperDetail> {
     model: await paperModel(store, paper.reportId, paper),
     defaultTitle: await derivedTitle(store, paper),
     report: { id, title, force, period, published, webAddress },
+    quoteOptions: await quoteOptions(store, paper.reportId),
   };
 }
 
@@ -44,19 +47,15 @@ async function summary(store: Store, paper: BoardPaper): Promise<PaperSummary> {
 }
 
 /**
- * Applies paragraph overrides against the model's defaults: text equal to the default (or empty, or null)
- * removes the override, so "revert" and "typed the default back" store the same thing.
+ * Applies paragraph overrides against the model's defaults (shared/domain/paper-overrides.ts): text equal to
+ * the default (or empty, or null) removes the override, and each override kept remembers the derived text it
+ * was written against.
  */
-function applyParagraphs(current: Record<string, string>, changes: Record<string, string | null>, model: PaperModel): Record<string, string> {
+function applyParagraphs(current: BoardPaper, changes: Record<string, string | null>, model: PaperModel): Pick<BoardPaper, 'paragraphs' | 'overrideBases'> {
   const defaults = new Map(model.sections.flatMap((s) => s.paragraphs).map((p) => [p.key, p.defaultText]));
-  const next = { ...current };
-  for (const [key, text] of Object.entries(changes)) {
-    const fallback = defaults.get(key);
-    if (fallback === undefined) throw new AppError('invalid-input', `This paper has no paragraph ${key}.`);
-    if (text === null || text.trim() === '' || text === fallback) delete next[key];
-    else next[key] = text;
-  }
-  return next;
+  const next = applyWordingChanges({ paragraphs: current.paragraphs, bases: current.overrideBases }, changes, defaults);
+  if (next.unknown.length > 0) throw new AppError('invalid-input', `This paper has no paragraph ${next.unknown[0]}.`);
+  return { paragraphs: next.paragraphs, overrideBases: next.bases };
 }
 
 export const paperHandlers: HandlersFor<typeof paperCalls> = {
@@ -78,13 +77,15 @@ export const paperHandlers: HandlersFor<typeof paperCalls> = {
 
   'papers.get': async ({ id }, { store }) => detail(store, requirePaper(store, id)),
 
-  'papers.update': async ({ id, title, date, paragraphs }, { store }) => {
+  'papers.update': async ({ id, title, date, paragraphs, agendaItem, quote }, { store }) => {
     const current = requirePaper(store, id);
     const next: BoardPaper = { ...current, updatedAt: new Date().toISOString() };
     if (date !== undefined) next.date = date;
+    if (agendaItem !== undefined) next.agendaItem = agendaItem;
+    if (quote !== undefined) next.quote = quote;
     if (title !== undefined) next.title = title === (await derivedTitle(store, next)) ? '' : title;
     if (paragraphs !== undefined) {
-      next.paragraphs = applyParagraphs(current.paragraphs, paragraphs, await paperModel(store, next.reportId, { ...next, paragraphs: {} }));
+      Object.assign(next, applyParagraphs(current, paragraphs, await paperModel(store, next.reportId, { ...next, paragraphs: {} })));
     }
     const saved = await store.updateIndex((index) => {
       const at = index.papers.findIndex((p) => p.id === id);

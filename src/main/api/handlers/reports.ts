@@ -1,13 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { reportCalls } from '../../../shared/api/reports';
+import type { reportCalls, ReportSummary } from '../../../shared/api/reports';
 import { AppError } from '../../../shared/api/result';
 import type { HandlersFor } from '../handler-types';
 import { importDocument } from '../../services/import-document';
 import { trackImport } from '../../services/import-progress';
+import { deleteReport, reportImpact, restoreDeletedReport, setReportStatus } from '../../services/report-lifecycle';
+import { removeVersion, useVersion } from '../../services/report-versions';
 import type { ReportDoc } from '../../store/schema';
 import type { Store } from '../../store/repository';
-import { listReports } from './report-list';
+import { listReports, summaryOfHead } from './report-list';
+
+const summary = (doc: ReportDoc): ReportSummary => summaryOfHead({ report: doc.report, findingCount: doc.findings.length });
 
 function requireReport(store: Store, id: string): ReportDoc {
   const doc = store.reportDoc(id);
@@ -30,10 +34,10 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     });
     return { fileName, format, dataBase64: bytes.toString('base64') };
   },
-  'reports.import': async ({ fileName, dataBase64 }, { store }) => {
+  'reports.import': async ({ fileName, dataBase64, onSameReport }, { store }) => {
     const progress = trackImport(store, fileName);
     try {
-      return await importDocument(store, fileName, Buffer.from(dataBase64, 'base64'), progress.onProgress);
+      return await importDocument(store, fileName, Buffer.from(dataBase64, 'base64'), progress.onProgress, onSameReport);
     } finally {
       progress.finish();
     }
@@ -44,5 +48,13 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     for (const name of names) outcomes.push(await importDocument(store, name, await readFile(join(samplesDir, name))));
     return outcomes;
   },
-  'reports.delete': async ({ id }, { store }) => ({ deleted: await store.removeReport(id) }),
+  'reports.impact': async ({ id }, { store }) => reportImpact(store, id),
+  'reports.setStatus': async (change, { store }) => summary(await setReportStatus(store, change)),
+  'reports.delete': async ({ id }, { store }) => {
+    const undo = await deleteReport(store, id);
+    return { deleted: undo !== null, undo };
+  },
+  'reports.restoreDeleted': async ({ deleted }, { store }) => summary(await restoreDeletedReport(store, deleted)),
+  'reports.useVersion': async ({ id, sha256 }, { store }) => useVersion(store, id, sha256),
+  'reports.removeVersion': async ({ id, sha256 }, { store }) => summary(await removeVersion(store, id, sha256)),
 };

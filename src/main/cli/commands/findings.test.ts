@@ -29,7 +29,7 @@ describe('liaison findings', () => {
 
     const id = vetting?.id ?? '';
     const updated = await cli(['findings', 'update', id, '--owner', 'Head of PSD', '--status', 'In progress', '--due', '2018-12-31', '--data-dir', dataDir]);
-    expect(updated).toEqual({ code: 0, out: `${id}  owner: Head of PSD  status: In progress  due: 2018-12-31\n`, err: '' });
+    expect(updated).toEqual({ code: 0, out: `${id}  owner: Head of PSD  status: In progress  due: 31 December 2018\n`, err: '' });
 
     const inProgress = await listed(dataDir, '--status', 'In progress');
     expect(inProgress.map((f) => f.id)).toEqual([id]);
@@ -38,7 +38,7 @@ describe('liaison findings', () => {
 
     const table = await cli(['findings', 'list', '--status', 'In progress', '--data-dir', dataDir]);
     expect(table.out).toContain('Head of PSD');
-    expect(table.out).toContain('2018-12-31 overdue');
+    expect(table.out).toContain('31 December 2018  overdue');
   });
 
   it('refuses a status or date it cannot read, and an unknown finding, with one line on stderr', async () => {

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/api/result';
 import { FindingStatus, Rag } from '../../../shared/domain/finding';
 import { IsoDate } from '../../../shared/domain/ids';
 import { REGISTER_PAGE_MAX } from '../../../shared/domain/views';
+import { formatDate } from '../../../shared/domain/dates';
 import type { AppCore } from '../../app';
 import type { Command } from '../command';
 import { apply, attach, close, propose, request } from './findings-closure';
@@ -74,7 +75,7 @@ export const findingsCommand: Command = {
           } else {
             const t = f.tracking;
             io.out(
-              `${f.id}  ${(reportPeriod ?? '—').padEnd(7)}  ${cut(t.status, 29)}  ${cut(t.owner ?? '(no owner)', 20)}  ${(t.due ?? '—').padEnd(10)}${overdue ? ' overdue' : '        '}  ${cut(f.text, 70)}\n`,
+              `${f.id}  ${(reportPeriod ?? '—').padEnd(7)}  ${cut(t.status, 29)}  ${cut(t.owner ?? '(no owner)', 20)}  ${(t.due ? formatDate(t.due) : '—').padEnd(17)}${overdue ? ' overdue' : '        '}  ${cut(f.text, 70)}\n`,
             );
           }
           shown++;
@@ -99,7 +100,7 @@ export const findingsCommand: Command = {
       const core = await io.open();
       const f = await ask(core, 'findings.update', { id, ...changes });
       const t = f.tracking;
-      return io.out(`${f.id}  owner: ${t.owner ?? '(none)'}  status: ${t.status}  due: ${t.due ?? '(none)'}${t.rag ? `  RAG: ${t.rag}` : ''}\n`);
+      return io.out(`${f.id}  owner: ${t.owner ?? '(none)'}  status: ${t.status}  due: ${t.due ? formatDate(t.due) : '(none)'}${t.rag ? `  RAG: ${t.rag}` : ''}\n`);
     }
     throw new AppError('invalid-input', 'Use “findings list”, “update”, “propose”, “close”, “attach”, “request” or “apply” (see liaison help).');
   },

@@ -28,7 +28,7 @@ describe('liaison notes and search', () => {
     expect(forReport).toHaveLength(1);
 
     const readable = await cli(['notes', 'list', '--data-dir', dataDir]);
-    expect(readable.out).toMatch(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} {2}\[interview, PSD\]\n {2}Interview with the head of PSD about vetting appeals\n/);
+    expect(readable.out).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} {2}\[interview, PSD\]\n {2}Interview with the head of PSD about vetting appeals\n/);
 
     const found = JSON.parse((await cli(['search', 'appeals', '--json', '--data-dir', dataDir])).out) as Array<{ kind: string; id: string }>;
     expect(found).toEqual([expect.objectContaining({ kind: 'note', id: first.out.trim() })]);

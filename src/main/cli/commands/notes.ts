@@ -1,7 +1,7 @@
+import { formatDateTime } from '../../../shared/domain/dates';
 import type { Note } from '../../../shared/domain/notes';
 import type { Command } from '../command';
 
-const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
 
@@ -35,7 +35,7 @@ export const notesCommand: Command = {
       if (!notes.length) return io.out('No notes yet. Add one with: liaison notes add --text "…"\n');
       for (const n of notes) {
         const tags = n.tags.length ? `  [${n.tags.join(', ')}]` : '';
-        io.out(`${n.id}  ${when.format(new Date(n.createdAt))}${tags}\n  ${n.text.replace(/\s*\n\s*/g, ' ')}\n`);
+        io.out(`${n.id}  ${formatDateTime(n.createdAt)}${tags}\n  ${n.text.replace(/\s*\n\s*/g, ' ')}\n`);
       }
       return;
     }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Combobox, Field, Option } from '@fluentui/react-components';
 import { useAction, useQuery } from '../../hooks/data';
+import { useReportLabels } from '../reports/useReportLabels';
 
 /** Main is asked once typing pauses this long. */
 const TYPING_PAUSE_MS = 150;
@@ -8,6 +9,7 @@ const TYPING_PAUSE_MS = 150;
 /** "Link to another finding…": type words of the other finding, choose it, and the link is made (confirmed). */
 export function LinkPicker({ findingId }: { findingId: string }) {
   const act = useAction();
+  const periods = useReportLabels('period');
   const [query, setQuery] = useState('');
   const [asked, setAsked] = useState('');
   const [open, setOpen] = useState(false);
@@ -35,7 +37,7 @@ export function LinkPicker({ findingId }: { findingId: string }) {
         }}
       >
         {(candidates.data ?? []).map((f) => {
-          const label = `${f.reportPeriod ?? 'Undated'} · ${f.text}`;
+          const label = `${periods.get(f.reportId) ?? f.reportPeriod ?? 'Undated'} · ${f.text}`;
           return (
             <Option key={f.id} value={f.id} text={label}>
               {label.length > 140 ? `${label.slice(0, 139)}…` : label}

@@ -1,5 +1,6 @@
 import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { MonthPoint } from '../../../shared/domain/views';
+import { formatMonth } from '../../format';
 
 const WIDTH = 640;
 const HEIGHT = 220;
@@ -16,8 +17,7 @@ const useStyles = makeStyles({
   details: { marginTop: tokens.spacingVerticalS },
 });
 
-const monthName = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const monthLabel = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
+const monthLabel = (month: string) => formatMonth(month, true);
 
 /**
  * Open and closed findings at the end of each month as stacked bars, with the month's progress updates

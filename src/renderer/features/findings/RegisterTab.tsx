@@ -7,6 +7,7 @@ import { RegisterFilters } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
 import { filterOptions, toRegisterFilter, type FilterChoices } from './register-filter';
 import { useRegisterWindow } from './useRegisterWindow';
+import { useReportLabels } from '../reports/useReportLabels';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, flexGrow: 1, minHeight: 0 },
@@ -30,7 +31,8 @@ type Props = {
 export function RegisterTab({ choices, onChoices, reports, sort, onSort, onOpen, selectedId, textRef }: Props) {
   const styles = useStyles();
   const lists = useQuery('findings.registerChoices', {});
-  const options = useMemo(() => filterOptions(reports, lists.data), [reports, lists.data]);
+  const labels = useReportLabels();
+  const options = useMemo(() => filterOptions(reports, lists.data, labels), [reports, lists.data, labels]);
   const [typed, setTyped] = useState(choices.text);
   useEffect(() => {
     const timer = setTimeout(() => setTyped(choices.text), TYPING_PAUSE_MS);

@@ -4,6 +4,7 @@ import { ArrowSortDownRegular, ArrowSortUpRegular, ClockAlarmRegular } from '@fl
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RegisterSort, RegisterSortKey } from '../../../shared/domain/views';
 import { formatDate } from '../../format';
+import { useReportLabels } from '../reports/useReportLabels';
 import { FINDING_KIND_SHORT } from '../../finding-labels';
 import { RagChip } from './RagChip';
 import type { RegisterWindow } from './useRegisterWindow';
@@ -99,6 +100,9 @@ type Props = {
  */
 export function RegisterTable({ total, rowAt, showing, resetKey, sort, onSort, onOpen, selectedId }: Props) {
   const styles = useStyles();
+  // The report's period, told apart (force, kind, format) where two reports share one.
+  const reportNames = useReportLabels('period');
+  const reportTitles = useReportLabels();
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const current = Math.min(active, Math.max(total - 1, 0));
@@ -214,8 +218,8 @@ export function RegisterTable({ total, rowAt, showing, resetKey, sort, onSort, o
                   onFocus={() => setActive(item.index)}
                   onKeyDown={(e) => onKeyDown(e, item.index)}
                 >
-                  <div role="gridcell" className={styles.cell} title={row.reportTitle}>
-                    {row.reportPeriod ?? '—'}
+                  <div role="gridcell" className={styles.cell} title={reportTitles.get(f.reportId) ?? row.reportTitle}>
+                    {reportNames.get(f.reportId) ?? row.reportPeriod ?? '—'}
                   </div>
                   <div role="gridcell" className={styles.cell}>
                     {f.pillar ?? '—'}

@@ -3,6 +3,7 @@ import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentu
 import { ArrowUndoRegular } from '@fluentui/react-icons';
 import { RAGS, WORKING_STATUSES, type Finding, type FindingStatus, type Rag } from '../../../shared/domain/finding';
 import { formatDate } from '../../format';
+import { BritishDateInput } from '../../components/BritishDateInput';
 import type { TrackingEdits } from './useTrackingEdits';
 
 const useStyles = makeStyles({
@@ -72,13 +73,9 @@ export function TrackingFields({ finding, edits }: { finding: Finding; edits: Tr
         </Select>
       </Field>
       <Field label="Target date" hint={t.due ? `Due ${formatDate(t.due)}` : 'No target date'}>
-        <Input
-          type="date"
-          value={t.due ?? ''}
-          onChange={(e, d) => {
-            // A half-typed date reads as empty, like a cleared one; the browser tells them apart.
-            if (e.target.validity.badInput) return;
-            const due = d.value || null;
+        <BritishDateInput
+          value={t.due}
+          onChange={(due) => {
             if (due !== t.due) void edits.update(finding, { due }, due ? `Target date set to ${formatDate(due)}` : 'Target date cleared');
           }}
         />

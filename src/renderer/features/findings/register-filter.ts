@@ -42,10 +42,13 @@ export type FilterOptions = { reports: Option[]; pillars: Option[]; questions: O
 
 const same = (value: string): Option => ({ value, label: value });
 
-/** What each list offers, from what main says the findings have (reports in time order, the rest alphabetical). */
-export function filterOptions(reports: RegisterReports | undefined, choices: RegisterChoices | undefined): FilterOptions {
+/**
+ * What each list offers, from what main says the findings have (reports in time order, the rest
+ * alphabetical). `labels`: each report's label where titles clash (useReportLabels).
+ */
+export function filterOptions(reports: RegisterReports | undefined, choices: RegisterChoices | undefined, labels?: ReadonlyMap<string, string>): FilterOptions {
   return {
-    reports: (reports ?? []).map((r) => ({ value: r.id, label: `${r.period ?? 'Undated'} · ${r.title}` })),
+    reports: (reports ?? []).map((r) => ({ value: r.id, label: `${r.period ?? 'Undated'} · ${labels?.get(r.id) ?? r.title}` })),
     pillars: (choices?.pillars ?? []).map(same),
     // The value is a wording whose key is the line's, so any year's wording of the question matches.
     questions: (choices?.questions ?? []).map(same),

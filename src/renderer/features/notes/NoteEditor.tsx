@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Caption1, Field, Input, Link, makeStyles, Select, Textarea, ToggleButton, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Link, makeStyles, Textarea, ToggleButton, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import type { ReportSummary } from '../../../shared/api/reports';
 import type { Note } from '../../../shared/domain/notes';
@@ -8,6 +8,8 @@ import { formatDateTime } from '../../format';
 import { parseTags } from '../annotations/colours';
 import { QUICK_TAGS } from './quick-tags';
 import { useNoteAutosave, type SaveState } from './useNoteAutosave';
+import { NoteLinks, type NoteLink } from './NoteLinks';
+import { useReportLabels } from '../reports/useReportLabels';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -16,8 +18,6 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   tags: { flex: '1 1 16em', minWidth: 0 },
-  report: { flex: '1 1 16em', minWidth: 0 },
-  select: { width: '100%', minWidth: 0, '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' } },
   state: { color: tokens.colorNeutralForeground2 },
   failed: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -41,10 +41,11 @@ export function NoteEditor({ note, reports, autoFocus, onDelete, onEdit }: Props
   const { update, flush, state, problem } = useNoteAutosave(note.id);
   const [text, setText] = useState(note.text);
   const [tags, setTags] = useState(note.tags.join(', '));
-  const [reportId, setReportId] = useState(note.reportId ?? '');
+  const [link, setLink] = useState<NoteLink>({ reportId: note.reportId, question: note.question, findingId: note.findingId });
+  const labels = useReportLabels();
   const area = useRef<HTMLTextAreaElement>(null);
   const when = formatDateTime(note.createdAt);
-  const finding = note.findingId;
+  const finding = link.findingId;
 
   useEffect(() => {
     if (!autoFocus) return;
@@ -68,12 +69,11 @@ export function NoteEditor({ note, reports, autoFocus, onDelete, onEdit }: Props
         <Caption1 className={styles.when}>
           <time dateTime={note.createdAt}>{when}</time>
         </Caption1>
-        {note.reportId && (
-          <Link as="button" onClick={() => navigate({ page: 'report', id: note.reportId!, findingId: finding ?? undefined })}>
+        {link.reportId && (
+          <Link as="button" onClick={() => navigate({ page: 'report', id: link.reportId!, findingId: finding ?? undefined })}>
             {finding ? 'Open the linked finding' : 'Open the linked report'}
           </Link>
         )}
-        {note.question && <Caption1>Question: {note.question}</Caption1>}
         <span className={styles.grow} />
         <Caption1 className={state === 'failed' ? styles.failed : styles.state} role="status" aria-live="polite">
           {state === 'failed' && problem ? `Not saved: ${problem}` : STATE_LABELS[state]}
@@ -86,7 +86,7 @@ export function NoteEditor({ note, reports, autoFocus, onDelete, onEdit }: Props
             aria-label={`Delete the note of ${when}`}
             onClick={async () => {
               await flush();
-              onDelete({ ...note, text, tags: current, reportId: reportId || null });
+              onDelete({ ...note, text, tags: current, ...link });
             }}
           />
         )}
@@ -125,25 +125,17 @@ export function NoteEditor({ note, reports, autoFocus, onDelete, onEdit }: Props
             onBlur={() => void flush()}
           />
         </Field>
-        <Field label="Linked report" className={styles.report}>
-          <Select
-            className={styles.select}
-            value={reportId}
-            onChange={(_e, d) => {
-              setReportId(d.value);
-              update({ reportId: d.value || null, ...(d.value ? {} : { findingId: null }) });
-              void flush();
-            }}
-          >
-            <option value="">No report</option>
-            {reports.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.title}
-              </option>
-            ))}
-          </Select>
-        </Field>
       </div>
+      <NoteLinks
+        value={link}
+        reports={reports}
+        labels={labels}
+        onChange={(next) => {
+          setLink(next);
+          update(next);
+          void flush();
+        }}
+      />
     </div>
   );
 }

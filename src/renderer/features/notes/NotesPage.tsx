@@ -7,6 +7,7 @@ import { useVirtualList } from '../../hooks/useVirtualList';
 import { useUndoable } from '../undo/useUndoable';
 import { NoteEditor } from './NoteEditor';
 import { QUICK_TAGS } from './quick-tags';
+import { useReportLabels } from '../reports/useReportLabels';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
@@ -47,6 +48,7 @@ export function NotesPage({ noteId }: { noteId?: string }) {
   const notes = useQuery('notes.list', { text: text || undefined, tag: tag || undefined, reportId: reportId || undefined, limit: PAGE });
   const allTags = useQuery('notes.tags', {});
   const reports = useQuery('reports.list', {});
+  const labels = useReportLabels();
   const tags = useMemo(() => [...new Set([...QUICK_TAGS, ...(allTags.data ?? [])])].sort((a, b) => a.localeCompare(b)), [allTags.data]);
   const list = useMemo(() => notes.data ?? [], [notes.data]);
   // Only the notes in view are drawn (each with its editor); the one being typed in stays drawn.
@@ -109,7 +111,7 @@ export function NotesPage({ noteId }: { noteId?: string }) {
             <option value="">Any report</option>
             {(reports.data ?? []).map((r) => (
               <option key={r.id} value={r.id}>
-                {r.title}
+                {labels.get(r.id) ?? r.title}
               </option>
             ))}
           </Select>

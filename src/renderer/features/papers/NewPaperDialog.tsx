@@ -15,6 +15,7 @@ import { AddRegular } from '@fluentui/react-icons';
 import type { BoardPaper } from '../../../shared/domain/paper';
 import { useAction, useQuery } from '../../hooks/data';
 import { formatDate } from '../../format';
+import { useReportLabels } from '../reports/useReportLabels';
 
 /** "New paper": choose an inspection report; the paper is created with its derived wording and opened. */
 export function NewPaperDialog({ onCreated }: { onCreated: (id: string) => void }) {
@@ -22,6 +23,7 @@ export function NewPaperDialog({ onCreated }: { onCreated: (id: string) => void 
   const act = useAction();
   const [open, setOpen] = useState(false);
   const [reportId, setReportId] = useState('');
+  const labels = useReportLabels();
   const choices = (reports.data ?? []).filter((r) => r.kind === 'inspection-report');
   const chosen = choices.some((r) => r.id === reportId) ? reportId : (choices[0]?.id ?? '');
   return (
@@ -52,8 +54,8 @@ export function NewPaperDialog({ onCreated }: { onCreated: (id: string) => void 
                   <Select value={chosen} onChange={(_e, d) => setReportId(d.value)}>
                     {choices.map((r) => (
                       <option key={r.id} value={r.id}>
-                        {r.title}
-                        {r.published ? ` (published ${formatDate(r.published)})` : r.period ? ` (${r.period})` : ''}
+                        {labels.get(r.id) ?? r.title}
+                        {r.published ? ` (published ${formatDate(r.published)})` : ''}
                       </option>
                     ))}
                   </Select>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Button, Field, Input, makeStyles, Spinner, Text, Title2, Title3, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, Spinner, Text, Title2, Title3, tokens } from '@fluentui/react-components';
+import type { QuoteChoice } from '../../../shared/domain/paper';
 import { ArrowLeftRegular, DocumentArrowDownRegular } from '@fluentui/react-icons';
 import { useQuery } from '../../hooks/data';
 import { formatDate } from '../../format';
+import { BritishDateInput } from '../../components/BritishDateInput';
 import { ParagraphEditor } from './ParagraphEditor';
 import { PaperPreview } from './PaperPreview';
 import { previewModel } from './paper-draft';
@@ -15,7 +17,8 @@ const useStyles = makeStyles({
   title: { flexGrow: 1, margin: 0, minWidth: '240px' },
   columns: { display: 'grid', gridTemplateColumns: 'minmax(360px, 1fr) minmax(420px, 1fr)', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
   fields: { display: 'grid', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
-  twoFields: { display: 'grid', gridTemplateColumns: '1fr 180px', gap: tokens.spacingHorizontalM },
+  twoFields: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 180px', gap: tokens.spacingHorizontalM },
+  select: { width: '100%', minWidth: 0, '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' } },
   section: { margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalS}` },
   preview: { position: 'sticky', top: 0 },
   previewHeading: { margin: `0 0 ${tokens.spacingVerticalS}` },
@@ -35,7 +38,7 @@ export function PaperEditor({ id, onClose }: { id: string; onClose: () => void }
   const styles = useStyles();
   const detail = useQuery('papers.get', { id });
   const settings = useQuery('settings.get', {});
-  const { draft, state, setTitle, setDate, setParagraph, revertParagraph, flush } = usePaperDraft(id, detail.data);
+  const { draft, state, setTitle, setDate, setAgendaItem, setQuote, setParagraph, revertParagraph, overrideParagraph, flush } = usePaperDraft(id, detail.data);
   const saveExport = useSaveExport();
   const [exporting, setExporting] = useState(false);
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -93,7 +96,23 @@ export function PaperEditor({ id, onClose }: { id: string; onClose: () => void }
                 <Input value={draft.title} placeholder={data.defaultTitle} onChange={(_e, d) => setTitle(d.value)} />
               </Field>
               <Field label="Date of the paper">
-                <Input type="date" value={draft.date} onChange={(_e, d) => setDate(d.value)} />
+                <BritishDateInput value={draft.date} onChange={(date) => date && setDate(date)} />
+              </Field>
+            </div>
+            <div className={styles.twoFields}>
+              <Field label="Quote in 4.1" hint="HM Inspector’s words, the inspectorate’s summary, or none.">
+                <Select className={styles.select} value={draft.quote} onChange={(_e, d) => setQuote(d.value as QuoteChoice)}>
+                  <option value="auto">As the report gives it</option>
+                  {data.quoteOptions.map((q) => (
+                    <option key={q.value} value={q.value}>
+                      {q.label}: “{q.text.length > 70 ? `${q.text.slice(0, 70)}…` : q.text}”
+                    </option>
+                  ))}
+                  <option value="none">No quote</option>
+                </Select>
+              </Field>
+              <Field label="Agenda item" hint="Optional, e.g. 4.0">
+                <Input value={draft.agendaItem} maxLength={20} onChange={(_e, d) => setAgendaItem(d.value)} />
               </Field>
             </div>
             <WebAddressField report={data.report} />
@@ -110,7 +129,11 @@ export function PaperEditor({ id, onClose }: { id: string; onClose: () => void }
                   text={draft.paragraphs[p.key]}
                   onChange={(text) => setParagraph(p.key, text)}
                   onFocus={() => setFocusKey(p.key)}
-                  onRevert={() => revertParagraph(p.key, p.defaultText)}
+                  onRevert={() => revertParagraph(p.key, p.defaultText, p.editable)}
+                  onOverride={() => {
+                    overrideParagraph(p.key, p.defaultText);
+                    setFocusKey(p.key);
+                  }}
                 />
               ))}
             </section>

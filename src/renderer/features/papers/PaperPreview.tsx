@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { PaperModel } from '../../../shared/domain/paper-model';
-import logoUrl from '../../../../resources/logo.png';
+import placeholderLogo from '../../../../resources/logo.png';
+import { useQuery } from '../../hooks/data';
 import { PaperListView, Runs } from './PaperRuns';
 
 const NAVY = '#1F3864';
@@ -31,7 +32,9 @@ const useStyles = makeStyles({
     '& ol, & ul': { margin: '0 0 6px', paddingLeft: '48px' },
     '& li': { marginBottom: '4px' },
   },
-  logoRow: { display: 'flex', justifyContent: 'flex-end', minHeight: '8px' },
+  logoRow: { display: 'flex', justifyContent: 'flex-end', alignItems: 'flex-start', gap: '12px', minHeight: '8px' },
+  agenda: { fontWeight: 700, marginRight: 'auto' },
+  stale: { outline: `2px dashed ${tokens.colorPaletteMarigoldBorder2}`, outlineOffset: '2px' },
   logo: { height: '44px' },
   strapline: { color: NAVY, fontWeight: 700, fontSize: '16px', textAlign: 'right', whiteSpace: 'pre-line', marginBottom: '18px !important' },
   memo: { display: 'grid', gridTemplateColumns: '56px 1fr', rowGap: '2px', marginBottom: '12px' },
@@ -49,6 +52,8 @@ const useStyles = makeStyles({
 export function PaperPreview({ model, logo, focusKey }: { model: PaperModel; logo: boolean; focusKey: string | null }) {
   const styles = useStyles();
   const desk = useRef<HTMLDivElement>(null);
+  const own = useQuery('settings.logo', {}, logo);
+  const logoSrc = own.data ? `data:image/${own.data.type === 'jpg' ? 'jpeg' : 'png'};base64,${own.data.dataBase64}` : placeholderLogo;
   // Keep the paragraph being edited in view, without scrolling the editor beside it.
   useEffect(() => {
     const box = desk.current;
@@ -60,7 +65,10 @@ export function PaperPreview({ model, logo, focusKey }: { model: PaperModel; log
   return (
     <div className={styles.desk} ref={desk} tabIndex={0} role="region" aria-label="Preview of the paper, as it will print">
       <article className={styles.page} data-testid="paper-preview">
-        <div className={styles.logoRow}>{logo && <img className={styles.logo} src={logoUrl} alt="Force logo" />}</div>
+        <div className={styles.logoRow}>
+          {model.header.agendaItem && <span className={styles.agenda}>Agenda Item: {model.header.agendaItem}</span>}
+          {logo && !own.loading && <img className={styles.logo} src={logoSrc} alt="Force logo" data-testid="paper-logo" />}
+        </div>
         <p className={styles.strapline}>{model.header.strapline}</p>
         <div className={styles.memo}>
           <span className={styles.memoLabel}>To:</span>
@@ -80,7 +88,10 @@ export function PaperPreview({ model, logo, focusKey }: { model: PaperModel; log
               <div key={p.key} className={styles.numbered} data-paragraph={p.key}>
                 <span>{p.key}</span>
                 <div>
-                  <p className={p.origin === 'edited' ? styles.edited : undefined}>
+                  <p
+                    className={[p.origin === 'edited' ? styles.edited : '', p.origin === 'edited' && p.stale ? styles.stale : ''].join(' ')}
+                    title={p.origin === 'edited' ? (p.stale ?? 'In your own words') : undefined}
+                  >
                     <Runs runs={p.runs} />
                   </p>
                   {p.list && <PaperListView list={p.list} itemClassName={styles.item} headingClassName={styles.item} />}

@@ -19,6 +19,7 @@ import { DeletePaperButton } from './DeletePaperButton';
 import { ExportRegisterButton } from './ExportRegisterButton';
 import { NewPaperDialog } from './NewPaperDialog';
 import { useSaveExport } from './useSaveExport';
+import { useReportLabels } from '../reports/useReportLabels';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL, flexWrap: 'wrap' },
@@ -34,6 +35,7 @@ export function PapersList({ onOpen }: { onOpen: (id: string) => void }) {
   const papers = useQuery('papers.list', {});
   const act = useAction();
   const saveExport = useSaveExport();
+  const labels = useReportLabels();
   const list = papers.data ?? [];
   // Only the rows in view are drawn, however many papers there are.
   const { setList, items, before, after, measure } = useVirtualList({ count: list.length, estimateSize: 57, itemKey: (i) => list[i]?.id ?? i });
@@ -79,7 +81,7 @@ export function PapersList({ onOpen }: { onOpen: (id: string) => void }) {
                       {p.title}
                     </TableCellLayout>
                   </TableCell>
-                  <TableCell>{p.reportTitle}</TableCell>
+                  <TableCell>{labels.get(p.reportId) ?? p.reportTitle}</TableCell>
                   <TableCell>{formatDate(p.date)}</TableCell>
                   <TableCell>{formatDateTime(p.updatedAt)}</TableCell>
                   <TableCell>

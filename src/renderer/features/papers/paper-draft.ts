@@ -1,17 +1,23 @@
-import { markupToRuns } from '../../../shared/domain/paper-markup';
+import { markupToParagraph } from '../../../shared/domain/paper-markup';
 import type { PaperModel } from '../../../shared/domain/paper-model';
+import type { QuoteChoice } from '../../../shared/domain/paper';
 import type { PaperDetail } from '../../../shared/api/papers';
 import { formatDate } from '../../format';
 
-/** What the officer has typed and main may not have yet: the editable parts of a paper. */
-export type PaperDraft = { title: string; date: string; paragraphs: Record<string, string> };
+/**
+ * What the officer has typed and main may not have yet: the editable parts of a paper. `paragraphs` holds a
+ * text for every paragraph written by the officer (2.1, 4.3 …) and for every derived one being overridden.
+ */
+export type PaperDraft = { title: string; date: string; agendaItem: string; quote: QuoteChoice; paragraphs: Record<string, string> };
 
 export function draftOf(detail: PaperDetail): PaperDraft {
   const paragraphs: Record<string, string> = {};
   for (const p of detail.model.sections.flatMap((s) => s.paragraphs)) {
-    if (p.editable) paragraphs[p.key] = detail.paper.paragraphs[p.key] ?? p.defaultText;
+    const own = detail.paper.paragraphs[p.key];
+    if (p.editable) paragraphs[p.key] = own ?? p.defaultText;
+    else if (own !== undefined) paragraphs[p.key] = own;
   }
-  return { title: detail.paper.title, date: detail.paper.date, paragraphs };
+  return { title: detail.paper.title, date: detail.paper.date, agendaItem: detail.paper.agendaItem ?? '', quote: detail.paper.quote ?? 'auto', paragraphs };
 }
 
 /**
@@ -20,17 +26,22 @@ export function draftOf(detail: PaperDetail): PaperDraft {
  */
 export function previewModel(detail: PaperDetail, draft: PaperDraft): PaperModel {
   const { model } = detail;
+  const agendaItem = draft.agendaItem.trim();
+  const header = { ...model.header, date: /^\d{4}-\d{2}-\d{2}$/.test(draft.date) ? formatDate(draft.date) : model.header.date };
+  if (agendaItem) header.agendaItem = agendaItem;
+  else delete header.agendaItem;
   return {
     ...model,
     title: draft.title.trim() || detail.defaultTitle,
-    header: { ...model.header, date: /^\d{4}-\d{2}-\d{2}$/.test(draft.date) ? formatDate(draft.date) : model.header.date },
+    header,
     sections: model.sections.map((section) => ({
       ...section,
       paragraphs: section.paragraphs.map((p) => {
         const text = draft.paragraphs[p.key];
-        if (!p.editable || text === undefined) return p;
+        if (text === undefined) return p;
         const own = text.trim() !== '' && text !== p.defaultText;
-        return { ...p, runs: markupToRuns(own ? text : p.defaultText), origin: own ? 'edited' : 'default' };
+        if (!own) return { ...p, ...markupToParagraph(p.defaultText, p.list), origin: p.editable ? 'default' : 'derived', stale: null };
+        return { ...p, ...markupToParagraph(text, p.list), origin: 'edited' };
       }),
     })),
   };

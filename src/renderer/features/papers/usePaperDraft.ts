@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PaperDetail } from '../../../shared/api/papers';
 import { useAction } from '../../hooks/data';
+import type { QuoteChoice } from '../../../shared/domain/paper';
 import { draftOf, type PaperDraft } from './paper-draft';
 
 /** Long enough to save once per pause in typing, short enough that a closed window loses nothing. */
@@ -8,9 +9,10 @@ const AUTOSAVE_DELAY_MS = 500;
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
 
-type Pending = { title?: string; date?: string; paragraphs: Record<string, string | null> };
+type Pending = { title?: string; date?: string; agendaItem?: string; quote?: QuoteChoice; paragraphs: Record<string, string | null> };
 
-const isEmpty = (p: Pending) => p.title === undefined && p.date === undefined && Object.keys(p.paragraphs).length === 0;
+const isEmpty = (p: Pending) =>
+  p.title === undefined && p.date === undefined && p.agendaItem === undefined && p.quote === undefined && Object.keys(p.paragraphs).length === 0;
 
 /**
  * The editor's copy of a paper. Edits show at once and are saved after a pause; a re-read from main never
@@ -72,10 +74,29 @@ export function usePaperDraft(id: string, detail: PaperDetail | undefined) {
     setDraft((d) => (d ? { ...d, paragraphs: { ...d.paragraphs, [key]: text } } : d));
     schedule((p) => (p.paragraphs[key] = text));
   };
-  const revertParagraph = (key: string, defaultText: string) => {
-    setDraft((d) => (d ? { ...d, paragraphs: { ...d.paragraphs, [key]: defaultText } } : d));
+  /** Back to the derived (or default) wording; a derived paragraph stops being edited at all. */
+  const revertParagraph = (key: string, defaultText: string, editable: boolean) => {
+    setDraft((d) => {
+      if (!d) return d;
+      const paragraphs = { ...d.paragraphs };
+      if (editable) paragraphs[key] = defaultText;
+      else delete paragraphs[key];
+      return { ...d, paragraphs };
+    });
     schedule((p) => (p.paragraphs[key] = null));
   };
+  /** Starts overriding a derived paragraph from its derived text; nothing is stored until it differs. */
+  const overrideParagraph = (key: string, defaultText: string) => {
+    setDraft((d) => (d ? { ...d, paragraphs: { ...d.paragraphs, [key]: defaultText } } : d));
+  };
+  const setAgendaItem = (agendaItem: string) => {
+    setDraft((d) => (d ? { ...d, agendaItem } : d));
+    schedule((p) => (p.agendaItem = agendaItem.trim()));
+  };
+  const setQuote = (quote: QuoteChoice) => {
+    setDraft((d) => (d ? { ...d, quote } : d));
+    schedule((p) => (p.quote = quote));
+  };
 
-  return { draft, state, setTitle, setDate, setParagraph, revertParagraph, flush };
+  return { draft, state, setTitle, setDate, setAgendaItem, setQuote, setParagraph, revertParagraph, overrideParagraph, flush };
 }

@@ -3,6 +3,7 @@ import type { ReportSummary } from '../../../shared/api/reports';
 import type { Report } from '../../../shared/domain/report';
 import { useNavigate } from '../../navigation';
 import { KIND_LABELS } from '../../kind-labels';
+import { useReportLabels } from '../reports/useReportLabels';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'baseline' },
@@ -12,6 +13,7 @@ const useStyles = makeStyles({
 export function LinkedDocuments({ report, reports }: { report: Report; reports: ReportSummary[] }) {
   const styles = useStyles();
   const navigate = useNavigate();
+  const labels = useReportLabels();
   const about = reports.find((r) => r.id === report.aboutReportId);
   const supporting = reports.filter((r) => r.aboutReportId === report.id);
   if (!about && supporting.length === 0) return null;
@@ -21,7 +23,7 @@ export function LinkedDocuments({ report, reports }: { report: Report; reports: 
         <Caption1>
           About{' '}
           <Link as="button" onClick={() => navigate({ page: 'report', id: about.id })}>
-            {about.title}
+            {labels.get(about.id) ?? about.title}
           </Link>
         </Caption1>
       )}
@@ -29,7 +31,7 @@ export function LinkedDocuments({ report, reports }: { report: Report; reports: 
       {supporting.map((r) => (
         <Caption1 key={r.id}>
           <Link as="button" onClick={() => navigate({ page: 'report', id: r.id })}>
-            {KIND_LABELS[r.kind]}: {r.title}
+            {KIND_LABELS[r.kind]}: {labels.get(r.id) ?? r.title}
           </Link>
         </Caption1>
       ))}

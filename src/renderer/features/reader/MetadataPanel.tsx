@@ -5,6 +5,7 @@ import type { ReportSummary } from '../../../shared/api/reports';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/domain/extraction';
 import type { Report } from '../../../shared/domain/report';
 import { KIND_LABELS } from '../../kind-labels';
+import { useReportLabels } from '../reports/useReportLabels';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingVerticalM },
@@ -33,6 +34,7 @@ export function MetadataPanel({ report, reports, corrected, onSave }: {
   onSave: (changes: MetaChanges) => Promise<boolean>;
 }) {
   const styles = useStyles();
+  const labels = useReportLabels();
   const initial = { ...Object.fromEntries(FIELDS.map((f) => [f.key, report[f.key] ?? ''])), kind: report.kind, aboutReportId: report.aboutReportId ?? '' };
   const [values, setValues] = useState<Record<string, string>>(initial);
   const changes: MetaChanges = {};
@@ -75,7 +77,7 @@ export function MetadataPanel({ report, reports, corrected, onSave }: {
             .filter((r) => r.id !== report.id && r.kind === 'inspection-report')
             .map((r) => (
               <option key={r.id} value={r.id}>
-                {r.title}
+                {labels.get(r.id) ?? r.title}
               </option>
             ))}
         </Select>

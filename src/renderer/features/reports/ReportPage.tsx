@@ -5,6 +5,10 @@ import { useAction, useQuery } from '../../hooks/data';
 import { useNavigate } from '../../navigation';
 import { formatDate } from '../../format';
 import { KIND_LABELS } from '../../kind-labels';
+import { ReportActionsMenu } from './ReportActionsMenu';
+import { ReportFiles } from './ReportFiles';
+import { ReportStatusBanner } from './ReportStatusBanner';
+import { useReportLabels } from './useReportLabels';
 import type { HighlightRange } from '../reader/highlights';
 import { LinkedDocuments } from '../reader/LinkedDocuments';
 import { MetadataPanel } from '../reader/MetadataPanel';
@@ -20,8 +24,9 @@ import { useReportAnnotations } from '../annotations/useReportAnnotations';
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateRows: 'auto 1fr', height: '100%', minHeight: 0, gap: tokens.spacingVerticalS },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  grow: { flexGrow: 1, margin: 0 },
+  // The buttons keep their one-line labels; the title gives way (it is truncated).
+  titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, '& > button': { flexShrink: 0, whiteSpace: 'nowrap' } },
+  grow: { flexGrow: 1, margin: 0, minWidth: 0 },
   meta: { color: tokens.colorNeutralForeground2 },
   columns: { display: 'grid', gridTemplateColumns: 'minmax(340px, 2fr) 3fr', gap: tokens.spacingHorizontalL, minHeight: 0 },
   /** With the PDF page view open beside the text, the source takes more of the width. */
@@ -54,7 +59,9 @@ export function ReportPage({ id, findingId, annotationId, anchor: passage }: { i
   const act = useAction();
   const detail = useQuery('reports.get', { id });
   const source = useQuery('reports.text', { id });
-  const reports = useQuery('reports.list', {});
+  const reports = useQuery('reports.list', { all: true });
+  const labels = useReportLabels();
+  const summary = reports.data?.find((r) => r.id === id);
   const [activeId, setActiveId] = useState<string | null>(findingId ?? annotationId ?? (passage ? PASSAGE_ID : null));
   const [tab, setTab] = useState<'outline' | 'details' | 'annotations'>(annotationId ? 'annotations' : 'outline');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -112,6 +119,7 @@ export function ReportPage({ id, findingId, annotationId, anchor: passage }: { i
           <Button icon={<ArrowClockwiseRegular />} onClick={reextract} disabled={reading}>
             {reading ? 'Reading again…' : 'Re-extract'}
           </Button>
+          {summary && <ReportActionsMenu report={summary} label={labels.get(id) ?? report.title} withText onDeleted={() => navigate({ page: 'reports' })} />}
         </div>
         <Caption1 className={styles.meta}>
           {KIND_LABELS[report.kind]} · {report.force ?? 'force not stated'} · {report.period ?? 'period not stated'} · published{' '}
@@ -119,6 +127,7 @@ export function ReportPage({ id, findingId, annotationId, anchor: passage }: { i
           {report.format === 'pdf' && source.data ? ` · PDF, ${source.data.pages.length} pages` : ''}
         </Caption1>
         <LinkedDocuments report={report} reports={reports.data ?? []} />
+        {summary && <ReportStatusBanner report={summary} label={labels.get(id) ?? report.title} labels={labels} statusAt={report.statusAt} />}
       </header>
       <div className={mergeClasses(styles.columns, wide && styles.wide)}>
         <section className={styles.pane} ref={outlinePane} aria-label="Review">
@@ -198,6 +207,7 @@ export function ReportPage({ id, findingId, annotationId, anchor: passage }: { i
                 corrected={corrected}
                 onSave={async (changes) => (await act('reports.updateMeta', { id, changes }, 'Details saved')).ok}
               />
+              <ReportFiles report={report} onRead={(summary) => setDialog({ type: 'reextract', summary })} />
             </>
           ) : null}
         </section>

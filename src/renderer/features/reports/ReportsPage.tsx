@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import {
   Badge,
   Button,
   makeStyles,
+  Switch,
   Table,
   TableBody,
   TableCell,
@@ -22,34 +24,44 @@ import { EmptyState } from './EmptyState';
 import { ImportButton } from './ImportButton';
 import { ImportProgressBar } from './ImportProgressBar';
 import { KIND_LABELS } from '../../kind-labels';
+import { ReportActionsMenu } from './ReportActionsMenu';
 import type { useImport } from './useImport';
+import { useReportLabels } from './useReportLabels';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL },
   grow: { flexGrow: 1 },
   row: { cursor: 'pointer' },
-  titleColumn: { width: '46%' },
-  kindColumn: { width: '17%' },
-  narrowColumn: { width: '10%' },
-  dateColumn: { width: '17%' },
+  titleColumn: { width: '44%' },
+  kindColumn: { width: '16%' },
+  narrowColumn: { width: '9%' },
+  dateColumn: { width: '16%' },
+  actionsColumn: { width: '48px' },
+  status: { marginLeft: tokens.spacingHorizontalS },
   spacer: { padding: 0, border: 'none' },
+  /** Present for screen readers, invisible on screen. */
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 /** A row's height with its file name under the title; each drawn row is measured. */
 const ROW_HEIGHT = 57;
 
-/** A supporting document says which report it is about; every row names its file. */
-function aboutLine(report: ReportSummary, titles: ReadonlyMap<string, string>): string {
-  const about = report.aboutReportId ? titles.get(report.aboutReportId) : undefined;
-  return about ? `About ${about} · ${report.fileName}` : report.fileName;
+/** A supporting document says which report it is about; every row names its file, and any other versions of it. */
+function aboutLine(report: ReportSummary, labels: ReadonlyMap<string, string>): string {
+  const about = report.aboutReportId ? labels.get(report.aboutReportId) : undefined;
+  const files = report.versionCount > 0 ? `${report.fileName} and ${report.versionCount} other version${report.versionCount === 1 ? '' : 's'}` : report.fileName;
+  return about ? `About ${about} · ${files}` : files;
 }
 
 export function ReportsPage({ importer }: { importer: ReturnType<typeof useImport> }) {
   const styles = useStyles();
   const navigate = useNavigate();
-  const reports = useQuery('reports.list', {});
-  const list = reports.data ?? [];
-  const titles = new Map(list.map((r) => [r.id, r.title]));
+  const [showAll, setShowAll] = useState(false);
+  const reports = useQuery('reports.list', { all: true });
+  const everything = reports.data ?? [];
+  const list = showAll ? everything : everything.filter((r) => (r.status ?? 'active') === 'active');
+  const hidden = everything.length - list.length;
+  const labels = useReportLabels();
   // Only the rows in view are drawn: a store of 5,000 reports opens as fast as one of five.
   const { setList, items, before, after, measure } = useVirtualList({ count: list.length, estimateSize: ROW_HEIGHT, itemKey: (i) => list[i]?.id ?? i });
   return (
@@ -59,7 +71,14 @@ export function ReportsPage({ importer }: { importer: ReturnType<typeof useImpor
           Reports
         </Title2>
         {importer.busy && <ImportProgressBar fileName={importer.current} />}
-        {list.length > 0 && (
+        {(hidden > 0 || showAll) && (
+          <Switch
+            checked={showAll}
+            onChange={(_e, d) => setShowAll(d.checked)}
+            label={showAll ? 'Showing archived and superseded' : `Show archived and superseded (${hidden})`}
+          />
+        )}
+        {everything.length > 0 && (
           <>
             <Button icon={<DocumentQueueAddRegular />} onClick={importer.importSamples} disabled={importer.busy}>
               Load samples
@@ -69,7 +88,7 @@ export function ReportsPage({ importer }: { importer: ReturnType<typeof useImpor
         )}
       </div>
       {reports.error && <p role="alert">{reports.error}</p>}
-      {!reports.loading && list.length === 0 && !reports.error && (
+      {!reports.loading && everything.length === 0 && !reports.error && (
         <EmptyState onFiles={importer.importFiles} onSamples={importer.importSamples} busy={importer.busy} />
       )}
       {list.length > 0 && (
@@ -81,16 +100,20 @@ export function ReportsPage({ importer }: { importer: ReturnType<typeof useImpor
               <TableHeaderCell className={styles.narrowColumn}>Period</TableHeaderCell>
               <TableHeaderCell className={styles.dateColumn}>Published</TableHeaderCell>
               <TableHeaderCell className={styles.narrowColumn}>Findings</TableHeaderCell>
+              <TableHeaderCell className={styles.actionsColumn}>
+                <span className={styles.hidden}>Actions</span>
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody ref={setList}>
             {before > 0 && (
               <tr aria-hidden style={{ height: before }}>
-                <td colSpan={5} className={styles.spacer} />
+                <td colSpan={6} className={styles.spacer} />
               </tr>
             )}
             {items.map(({ index }) => {
               const r = list[index]!;
+              const label = labels.get(r.id) ?? r.title;
               return (
                 <TableRow
                   key={r.id}
@@ -99,7 +122,7 @@ export function ReportsPage({ importer }: { importer: ReturnType<typeof useImpor
                   aria-rowindex={index + 2}
                   className={styles.row}
                   tabIndex={0}
-                  aria-label={`Open ${r.title}`}
+                  aria-label={`Open ${label}`}
                   onClick={() => navigate({ page: 'report', id: r.id })}
                   onKeyDown={(e) => {
                     if (e.key === 'Enter' || e.key === ' ') {
@@ -109,7 +132,19 @@ export function ReportsPage({ importer }: { importer: ReturnType<typeof useImpor
                   }}
                 >
                   <TableCell>
-                    <TableCellLayout description={aboutLine(r, titles)}>{r.title}</TableCellLayout>
+                    <TableCellLayout description={aboutLine(r, labels)}>
+                      {label}
+                      {r.status === 'archived' && (
+                        <Badge className={styles.status} appearance="outline" color="subtle">
+                          Archived
+                        </Badge>
+                      )}
+                      {r.status === 'superseded' && (
+                        <Badge className={styles.status} appearance="outline" color="warning">
+                          Superseded
+                        </Badge>
+                      )}
+                    </TableCellLayout>
                   </TableCell>
                   <TableCell>
                     <Badge appearance="tint" color={r.kind === 'inspection-report' ? 'brand' : 'informative'}>
@@ -119,12 +154,15 @@ export function ReportsPage({ importer }: { importer: ReturnType<typeof useImpor
                   <TableCell>{r.period ?? '—'}</TableCell>
                   <TableCell>{formatDate(r.published)}</TableCell>
                   <TableCell>{r.findingCount}</TableCell>
+                  <TableCell>
+                    <ReportActionsMenu report={r} label={label} />
+                  </TableCell>
                 </TableRow>
               );
             })}
             {after > 0 && (
               <tr aria-hidden style={{ height: after }}>
-                <td colSpan={5} className={styles.spacer} />
+                <td colSpan={6} className={styles.spacer} />
               </tr>
             )}
           </TableBody>
