@@ -34,6 +34,22 @@ export const FieldChange = z.object({
 });
 export type FieldChange = z.infer<typeof FieldChange>;
 
+/**
+ * Two people changed the same field of a finding while apart (team working): the value kept by the
+ * team's rule (the later change) and the one set aside, which is also in the history. Shown as
+ * "changed by two people — check" until someone confirms.
+ */
+export const TwoPeopleChange = z.object({
+  field: z.string(),
+  kept: z.unknown(),
+  keptBy: z.string(),
+  keptAt: IsoDateTime,
+  other: z.unknown(),
+  otherBy: z.string(),
+  otherAt: IsoDateTime,
+});
+export type TwoPeopleChange = z.infer<typeof TwoPeopleChange>;
+
 export const Tracking = z.object({
   owner: z.string().nullable(),
   status: FindingStatus,
@@ -42,6 +58,7 @@ export const Tracking = z.object({
   progress: z.array(ProgressUpdate),
   evidence: z.array(z.string()),
   history: z.array(FieldChange),
+  twoPeople: z.array(TwoPeopleChange).optional(),
 });
 export type Tracking = z.infer<typeof Tracking>;
 

@@ -17,9 +17,13 @@ export const BoardPaper = z.object({
 });
 export type BoardPaper = z.infer<typeof BoardPaper>;
 
+/**
+ * Settings belong to the team (shared when working as a team) unless a field carries
+ * `.meta({ sync: 'personal' })`, which keeps it on this computer.
+ */
 export const Settings = z.object({
   /** The officer's name, recorded against changes and progress updates. */
-  userName: z.string(),
+  userName: z.string().meta({ sync: 'personal' }),
   boardName: z.string(),
   author: z.string(),
   strapline: z.string(),

@@ -9,5 +9,6 @@ import { paperCommand } from './paper';
 import { registerCommand } from './register';
 import { restoreCommand } from './restore';
 import { searchCommand } from './search';
+import { syncCommand } from './sync';
 
-export const commands: Command[] = [importCommand, extractCommand, listCommand, paperCommand, registerCommand, findingsCommand, backupCommand, restoreCommand, notesCommand, searchCommand];
+export const commands: Command[] = [importCommand, extractCommand, listCommand, paperCommand, registerCommand, findingsCommand, backupCommand, restoreCommand, notesCommand, searchCommand, syncCommand];

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../../tests/helpers/temp-dir';
+import { makeReportDoc } from '../../../tests/helpers/make-report';
+import { TeamServer } from '../../../tests/helpers/team-server';
+import { TeamClient } from '../../../tests/helpers/team-client';
+import { addProgressUpdate, updateTracking } from '../services/findings';
+
+let server: TeamServer;
+let team: string;
+const temp = useTempDirs();
+
+beforeAll(async () => {
+  server = await TeamServer.start();
+  await server.addUser('alice', 'alice-pw', ['officer', 'approver']);
+  await server.addUser('bob', 'bob-pw');
+  await server.addUser('carol', 'carol-pw');
+}, 60_000);
+afterAll(async () => server?.stop());
+
+let n = 0;
+async function newTeam() {
+  team = await server.createTeam(`team${++n}`);
+  return team;
+}
+
+describe('two people, one register', () => {
+  it('A sets an owner while B, offline, adds a progress update and evidence: after syncing both see both', async () => {
+    const remote = await newTeam();
+    // The admin connects first, which installs the rules, as the README tells the force to do.
+    const setup = await TeamClient.open(await temp(), remote, 'admin', 'team-admin-secret', 'Admin');
+    await setup.sync();
+    await setup.close();
+
+    const a = await TeamClient.open(await temp(), remote, 'alice', 'alice-pw', 'Alice Adams');
+    const { doc, text, source } = makeReportDoc('Areas for improvement\n\nThe force should improve vetting.', 'PEEL 2017');
+    await a.store.addReport(doc, text, source);
+    const first = await a.sync();
+    expect(first.pushed).toBeGreaterThan(0);
+
+    const b = await TeamClient.open(await temp(), remote, 'bob', 'bob-pw', 'Bob Brown');
+    const joined = await b.sync();
+    expect(b.engine.status.notApplied).toEqual([]);
+    expect(joined.pulled).toBeGreaterThan(0);
+    const findingId = doc.findings[0]!.id;
+    expect(b.finding(findingId)?.text).toBe('The force should improve.');
+    expect(await b.store.readText(doc.report.sha256)).toEqual(text);
+
+    await updateTracking(a.store, findingId, { owner: 'Supt Clark' }, '2024-03-01T10:00:00.000Z');
+    await addProgressUpdate(b.store, findingId, 'Vetting backlog cleared', '2024-03-02T09:00:00.000Z');
+    await updateTracking(b.store, findingId, { evidence: ['Vetting report March 2024'] }, '2024-03-02T09:05:00.000Z');
+
+    await a.sync();
+    await b.sync();
+    await a.sync();
+
+    for (const person of [a, b]) {
+      const t = person.finding(findingId)!.tracking;
+      expect(t.owner).toBe('Supt Clark');
+      expect(t.progress.map((p) => [p.text, p.by])).toEqual([['Vetting backlog cleared', 'Bob Brown']]);
+      expect(t.evidence).toEqual(['Vetting report March 2024']);
+      expect(t.history.map((h) => `${h.field}:${String(h.to)}:${h.by}`).sort()).toEqual(['evidence:Vetting report March 2024:Bob Brown', 'owner:Supt Clark:Alice Adams']);
+      expect(t.twoPeople ?? []).toEqual([]);
+    }
+    await a.close();
+    await b.close();
+  }, 60_000);
+});
