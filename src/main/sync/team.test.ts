@@ -65,3 +65,54 @@ describe('two people, one register', () => {
     await b.close();
   }, 60_000);
 });
+
+describe('the same field changed by two people while apart', () => {
+  it('keeps one value by the later change, the other in the history, and flags the finding on both computers', async () => {
+    const remote = await newTeam();
+    const setup = await TeamClient.open(await temp(), remote, 'admin', 'team-admin-secret', 'Admin');
+    await setup.sync();
+    await setup.close();
+    const a = await TeamClient.open(await temp(), remote, 'alice', 'alice-pw', 'Alice Adams');
+    const { doc, text, source } = makeReportDoc('Areas for improvement\n\nThe force should improve custody.', 'PEEL 2018');
+    await a.store.addReport(doc, text, source);
+    await a.sync();
+    const b = await TeamClient.open(await temp(), remote, 'bob', 'bob-pw', 'Bob Brown');
+    await b.sync();
+    const id = doc.findings[0]!.id;
+
+    // Both offline: Alice sets the owner at 10:00, Bob at 11:00; Bob's is the later change.
+    a.engine['now'] = () => new Date('2024-04-01T10:00:00.000Z');
+    b.engine['now'] = () => new Date('2024-04-01T11:00:00.000Z');
+    await updateTracking(a.store, id, { owner: 'Supt Adams', rag: 'Red' }, '2024-04-01T10:00:00.000Z');
+    await updateTracking(b.store, id, { owner: 'Supt Baker' }, '2024-04-01T11:00:00.000Z');
+
+    await a.sync();
+    const seen = await b.sync();
+    await a.sync();
+    await b.sync();
+    expect(seen.conflicts).toBe(1);
+
+    for (const person of [a, b]) {
+      const t = person.finding(id)!.tracking;
+      expect(t.owner).toBe('Supt Baker');
+      expect(t.rag).toBe('Red'); // only Alice changed the RAG: no conflict there
+      expect(t.twoPeople).toEqual([
+        {
+          field: 'owner',
+          kept: 'Supt Baker',
+          keptBy: 'Bob Brown',
+          keptAt: '2024-04-01T11:00:00.000Z',
+          other: 'Supt Adams',
+          otherBy: 'Alice Adams',
+          otherAt: '2024-04-01T10:00:00.000Z',
+        },
+      ]);
+      const kept = t.history.filter((h) => h.by === 'Team sync');
+      expect(kept).toEqual([{ at: '2024-04-01T11:00:00.000Z', by: 'Team sync', field: 'owner', from: 'Supt Adams', to: 'Supt Baker' }]);
+      expect(t.history.some((h) => h.field === 'owner' && h.to === 'Supt Adams' && h.by === 'Alice Adams')).toBe(true);
+    }
+    expect(JSON.stringify(a.finding(id))).toBe(JSON.stringify(b.finding(id)));
+    await a.close();
+    await b.close();
+  }, 60_000);
+});
