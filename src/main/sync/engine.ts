@@ -54,6 +54,8 @@ export interface EngineStatus {
 interface StateDoc {
   _id: string;
   _rev?: string;
+  /** Whether the team database was read once: until then nothing is sent, so joining never forks what the team has. */
+  joined?: boolean;
   seq: number | string;
   units: Record<string, string>;
   outbox: Record<string, string>;
@@ -149,6 +151,7 @@ export class SyncEngine {
     const before = { ...this.figures };
     this.markChangedUnits();
     await this.flush();
+    if (!this.state.joined) await this.join();
     for (let round = 0; round < 5; round++) {
       await this.replicate('push');
       await this.replicate('pull');
@@ -161,6 +164,15 @@ export class SyncEngine {
       pulled: this.figures.pulled - before.pulled,
       conflicts: this.figures.conflicts - before.conflicts,
     };
+  }
+
+  /** The first contact: read the team database, then merge every unit against it. */
+  private async join(): Promise<void> {
+    await this.replicate('pull');
+    this.state.joined = true;
+    this.stateDirty = true;
+    this.markChangedUnits(true);
+    await this.receive();
   }
 
   /** Continuous replication while the server is reachable, retrying with back-off while it is not. */
@@ -196,7 +208,7 @@ export class SyncEngine {
   /** Merges every unit marked as changed, one at a time. Resolves when all are merged. */
   flush(): Promise<void> {
     return this.run(async () => {
-      while (this.dirty.size) {
+      while (this.dirty.size && this.state.joined) {
         const unit = this.dirty.values().next().value as string;
         this.dirty.delete(unit);
         await this.reconcile(unit);
@@ -365,7 +377,9 @@ export class SyncEngine {
       const guarded = guardedFields(doc._id, doc.kind);
       const fields = guarded === 'all' ? Object.keys(doc.f) : guarded;
       if (!fields.length) continue;
-      const parent = leaves.find((leaf) => fields.every((field) => sameValue(leaf.f[field]?.v, doc.f[field]?.v)));
+      // Of those, one the server already has: a branch only this computer has would be new to the rules.
+      const fits = leaves.filter((leaf) => fields.every((field) => sameValue(leaf.f[field]?.v, doc.f[field]?.v)));
+      const parent = fits.find((leaf) => this.state.outbox[leaf._id] !== leaf._rev) ?? fits[0];
       if (!parent || parent._rev === doc._rev) continue;
       const previous = doc._rev;
       doc._rev = parent._rev;
@@ -435,8 +449,14 @@ export class SyncEngine {
     });
     replication.on('denied', (error) => void this.run(() => this.refused(error)));
     replication.on('paused', (error) => {
-      if (error) this.failed(error);
-      else this.setReplicating(direction, 'idle');
+      if (error) return this.failed(error);
+      if (direction === 'pull' && this.live && !this.state.joined) {
+        this.state.joined = true;
+        this.stateDirty = true;
+        this.markChangedUnits(true);
+        this.scheduleFlush();
+      }
+      this.setReplicating(direction, 'idle');
     });
     replication.on('active', () => this.setReplicating(direction, 'active'));
     replication.on('error', (error) => this.failed(error as PouchError));

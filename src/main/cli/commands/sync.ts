@@ -5,7 +5,7 @@ import { describeFailure, splitRemote } from '../../sync/remote';
 import { openSession } from '../../sync/session';
 import type { Command } from '../command';
 
-const waitingWords = (n: number) => (n === 1 ? '1 change waits to be sent' : `${n} changes wait to be sent`);
+const waitingWords = (n: number) => (n === 0 ? 'nothing waits to be sent' : n === 1 ? '1 change waits to be sent' : `${n} changes wait to be sent`);
 
 export const syncCommand: Command = {
   name: 'sync',
