@@ -4,7 +4,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const BIN = resolve(import.meta.dirname, '..', '..', 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server');
+const BIN = resolve(import.meta.dirname, 'couch-server.cjs');
 
 export const ADMIN = { username: 'admin', password: 'team-admin-secret' };
 
