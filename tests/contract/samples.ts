@@ -22,6 +22,8 @@ export interface Fixtures {
   /** The findings of the 2018/19 report, and a link made in the setup from the 2016 report's ninth finding to its first. */
   laterFindingIds: string[];
   linkId: string;
+  /** A team database on a pouchdb-server started for the test, and its admin's name and password. */
+  team: { server: string; database: string; user: string; password: string };
 }
 
 const nth = (ids: string[], n: number) => ids[n] ?? 'missing';
@@ -84,6 +86,17 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   // Given latest first: the call puts them in time order.
   'links.create': (f) => ({ earlierId: nth(f.laterFindingIds, 1 + f.pass), laterId: nth(f.findingIds, 8) }),
   'grades.history': () => ({}),
+  'sync.status': () => ({}),
+  'sync.preview': (f) => f.team,
+  'sync.enable': (f) => ({ ...f.team, remember: false }),
+  'sync.password': (f) => ({ password: f.team.password }),
+  'sync.now': () => ({}),
+  'sync.sharedTags': () => ({ tags: ['interview'] }),
+  'sync.share': (f) => ({ kind: 'note', id: f.notes[0]?.id ?? 'missing', shared: f.pass === 0 }),
+  'sync.kept': () => ({}),
+  'sync.dismiss': () => ({ id: `kept:${'0'.repeat(32)}` }),
+  'sync.confirmFinding': (f) => ({ id: nth(f.findingIds, 8) }),
+  'sync.disable': () => ({}),
   'reports.delete': (f) => ({ id: f.spareReportId }),
   'store.exportArchive': () => ({}),
   // No cipher in the test app: "off" is what it is already; "on" is refused (tests/unit/encryption-api.test.ts).

@@ -1,5 +1,6 @@
 import type { SaveOutcome } from '../../shared/api/files';
 import type { Store } from '../store/repository';
+import type { TeamHost } from '../sync/host';
 
 /** What a handler may use: the store and the few things that differ between the desktop app and the browser host. */
 export interface ApiContext {
@@ -14,4 +15,6 @@ export interface ApiContext {
    * does), then opens the store again and makes `store` above the new one, whether `work` succeeded or not.
    */
   reopenStore<T>(work: (dataDir: string) => Promise<T>): Promise<T>;
+  /** Team working (sync with the team's CouchDB database). */
+  team: TeamHost;
 }

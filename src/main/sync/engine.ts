@@ -122,6 +122,11 @@ export class SyncEngine {
     return engine;
   }
 
+  /** Which notes and annotations are shared by tag; changing it takes effect at the next merge of each unit. */
+  get sharing(): Sharing {
+    return this.options.sharing;
+  }
+
   get figuresSoFar(): RoundFigures {
     return { ...this.figures };
   }
@@ -164,6 +169,16 @@ export class SyncEngine {
       pulled: this.figures.pulled - before.pulled,
       conflicts: this.figures.conflicts - before.conflicts,
     };
+  }
+
+  /** Reads the team database into the local PouchDB without merging anything (for a preview). */
+  async fetchTeam(): Promise<void> {
+    await this.replicate('pull');
+  }
+
+  /** Whether this data folder has merged with the team database before. */
+  get joined(): boolean {
+    return this.state.joined === true;
   }
 
   /** The first contact: read the team database, then merge every unit against it. */

@@ -81,8 +81,8 @@ describe('the same field changed by two people while apart', () => {
     const id = doc.findings[0]!.id;
 
     // Both offline: Alice sets the owner at 10:00, Bob at 11:00; Bob's is the later change.
-    a.engine['now'] = () => new Date('2024-04-01T10:00:00.000Z');
-    b.engine['now'] = () => new Date('2024-04-01T11:00:00.000Z');
+    (a.engine as unknown as { now: () => Date }).now = () => new Date('2024-04-01T10:00:00.000Z');
+    (b.engine as unknown as { now: () => Date }).now = () => new Date('2024-04-01T11:00:00.000Z');
     await updateTracking(a.store, id, { owner: 'Supt Adams', rag: 'Red' }, '2024-04-01T10:00:00.000Z');
     await updateTracking(b.store, id, { owner: 'Supt Baker' }, '2024-04-01T11:00:00.000Z');
 

@@ -9,6 +9,7 @@ import { reportCalls } from './reports';
 import { reviewCalls } from './review';
 import { settingsCalls } from './settings';
 import { storeCalls } from './store';
+import { syncCalls } from './sync';
 
 /**
  * Every call the renderer can make, with its input and output schemas. Main's handler map must
@@ -25,6 +26,7 @@ export const contract = {
   ...reviewCalls,
   ...settingsCalls,
   ...storeCalls,
+  ...syncCalls,
 };
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { reportHandlers } from './reports';
 import { reviewHandlers } from './review';
 import { settingsHandlers } from './settings';
 import { storeHandlers } from './store';
+import { syncHandlers } from './sync';
 
 /** Every call's handler; the type makes a call in the contract without a handler a compile error. */
 export const handlers: Handlers = {
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...reviewHandlers,
   ...settingsHandlers,
   ...storeHandlers,
+  ...syncHandlers,
 };
