@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const portArg = argv.find((a) => a.startsWith('--port='));
   const dir = rendererDir();
   if (!existsSync(`${dir}/index.html`)) throw new Error(`The renderer is not built (${dir}); run \`npm run build\` first.`);
-  const core = await openAppCore(dataDir, { transport: 'http', saveFile: downloadInstead });
+  // The browser build keeps the team password in memory only: it is asked for after each start.
+  const core = await openAppCore(dataDir, { transport: 'http', saveFile: downloadInstead, startTeam: true });
   const host = await startLoopbackHost({ dispatch: core.dispatch, rendererDir: dir, port: portArg ? Number(portArg.slice(7)) : 0 });
   process.stdout.write(`Liaison Desk is open at ${host.openUrl}\nData folder: ${dataDir}\n`);
   void warmSearch(core.store);

@@ -4,7 +4,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const BIN = resolve(import.meta.dirname, 'couch-server.cjs');
+const BIN = resolve(import.meta.dirname, 'couch-server.mjs');
 
 export const ADMIN = { username: 'admin', password: 'team-admin-secret' };
 
@@ -104,8 +104,9 @@ export class Line {
 
   static async to(target: string): Promise<Line> {
     const { hostname, port } = new URL(target);
-    let line!: Line;
+    const holder: { line?: Line } = {};
     const server = createServer((socket) => {
+      const line = holder.line!;
       if (!line.up) return socket.destroy();
       const upstream = connect(Number(port), hostname);
       line.sockets.add(socket).add(upstream);
@@ -120,8 +121,8 @@ export class Line {
       socket.pipe(upstream).pipe(socket);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    line = new Line(server, `http://127.0.0.1:${(server.address() as { port: number }).port}`);
-    return line;
+    holder.line = new Line(server, `http://127.0.0.1:${(server.address() as { port: number }).port}`);
+    return holder.line;
   }
 
   down(): void {

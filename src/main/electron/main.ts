@@ -7,6 +7,7 @@ import { saveThroughDialog } from './save-dialog';
 import { setupSecurity } from './security';
 import { safeStorageCipher } from '../security/safe-storage-cipher';
 import { createMainWindow, rendererUrl } from './window';
+import { teamPasswordVault } from './sync-password';
 
 let mainWindow: BrowserWindow | null = null;
 let core: AppCore | null = null;
@@ -38,7 +39,13 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
   core = await openAppCore(
     dataDir,
-    { transport: 'ipc', saveFile: saveThroughDialog(() => mainWindow), samplesDir: samplesDir(app.getAppPath()) },
+    {
+      transport: 'ipc',
+      saveFile: saveThroughDialog(() => mainWindow),
+      samplesDir: samplesDir(app.getAppPath()),
+      passwordVault: teamPasswordVault(dataDir),
+      startTeam: true,
+    },
     // After ready, when Linux has chosen its key store; only the desktop app can encrypt the store at rest.
     { cipher: safeStorageCipher(safeStorage) },
   );

@@ -1,7 +1,7 @@
 import { contentKey, sameValue } from './canonical';
 import type { FlatDoc } from './flat';
 import { collectionAt, type ObjectShape } from './schema-shape';
-import { compareClocks, joinClocks, resolveStamps, type Stamp } from './stamps';
+import { compareClocks, resolveStamps, type Stamp } from './stamps';
 import { FLAG_PATH, HISTORY_PATH, MAPPING_VERSION, type ShadowDoc, type TeamDoc } from './team-doc';
 
 export interface Me {

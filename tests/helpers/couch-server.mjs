@@ -3,7 +3,9 @@
 // `_revisions` to the stored document's, so a replicated update (new_edits: false) of an existing
 // document is silently dropped whenever the database has a validate_doc_update function. CouchDB keeps
 // the incoming revision history; so does this wrapper, by putting it back after validation.
-'use strict';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 const validation = require('pouchdb-validation');
 
 const install = validation.installValidationMethods;
