@@ -8,6 +8,7 @@ import { formatDateTime } from '../../format';
 import { parseTags } from '../annotations/colours';
 import { QUICK_TAGS } from './quick-tags';
 import { useNoteAutosave, type SaveState } from './useNoteAutosave';
+import { TeamShareSwitch } from '../settings/TeamShareSwitch';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -143,6 +144,7 @@ export function NoteEditor({ note, reports, autoFocus, onDelete, onEdit }: Props
             ))}
           </Select>
         </Field>
+        <TeamShareSwitch kind="note" id={note.id} shared={note.shared} />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/domain/paper';
 import { useAction, useQuery } from '../../hooks/data';
 import { BackupRestore } from './BackupRestore';
 import { EncryptionSettings } from './EncryptionSettings';
+import { TeamSettings } from './TeamSettings';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '640px' },
@@ -62,6 +63,7 @@ export function SettingsPage() {
         </Button>
       </div>
     </form>
+    <TeamSettings />
     <BackupRestore />
     <EncryptionSettings />
     </>
