@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { rulesDoc, RULES_ID } from '../../src/main/sync/rules';
 
 const BIN = resolve(import.meta.dirname, 'couch-server.mjs');
 
@@ -84,6 +85,11 @@ export class TeamServer {
       body: JSON.stringify({ admins: { names: [ADMIN.username], roles: [] }, members: { names: [], roles: ['liaison'] } }),
     });
     return `${this.url}/${database}`;
+  }
+
+  /** What the app does when a database admin first connects: install the rules design document. */
+  async installRules(database: string): Promise<void> {
+    await this.admin(`/${database}/${RULES_ID}`, { method: 'PUT', body: JSON.stringify(rulesDoc()) });
   }
 
   async stop(): Promise<void> {
