@@ -533,17 +533,18 @@ export class SyncEngine {
       .filter(([field, stamp]) => !theirs || !sameValue(theirs.f[field]?.v, stamp.v))
       .map(([field, stamp]) => ({ field, value: stamp.v, was: theirs?.f[field]?.v ?? null }));
     await this.kept.addProposal({ docId: id, unit: mine.unit, kind: mine.kind, reason, changes, by, at });
-    const revert: TeamDoc = theirs
-      ? { ...mine, f: revertFields(mine.f, theirs.f, this.options.client, by, at), liaison: MAPPING_VERSION }
-      : { ...mine, _deleted: true };
+    this.status.refusals.unshift(`${reason}; your change was kept as a proposal`);
+    this.status.refusals.splice(20);
+    this.options.onStatus?.();
+    // Something new the team does not have stays here as it is (never deleted); it is not sent again until it changes.
+    if (!theirs) return;
+    const revert: TeamDoc = { ...mine, f: revertFields(mine.f, theirs.f, this.options.client, by, at), liaison: MAPPING_VERSION };
     delete revert._attachments;
     const [written] = await this.local.bulkDocs([revert]);
     if (written?.rev) {
       this.state.outbox[id] = written.rev;
       this.status.waiting = Object.keys(this.state.outbox).length;
     }
-    this.status.refusals.unshift(`${reason}; your change was kept as a proposal`);
-    this.status.refusals.splice(20);
     this.dirty.add(mine.unit);
     this.scheduleFlush();
     this.options.onStatus?.();

@@ -2,7 +2,9 @@
  * The team database's rules, enforced by the server itself: a `validate_doc_update` function in a
  * design document the app installs. CouchDB runs it for every write, replicated ones included, with
  * the writer's roles; a refusal comes back to the app as "forbidden" with the reason in words.
- * Server and database admins are not checked (they set the team up).
+ * Server and database admins are not checked (they set the team up). A finding first shared already
+ * closed (a store of earlier work joining the team) is not a close: closing is changing a finding the
+ * team already has to Closed.
  */
 export const RULES_ID = '_design/liaison-rules';
 /** Bumped when the function changes, so the app installs the new one. */
@@ -29,7 +31,7 @@ const validate = `function (newDoc, oldDoc, userCtx, secObj) {
       throw({ forbidden: 'Only an officer can change the team settings' });
     }
   }
-  if (!newDoc._deleted && newDoc.kind === 'findings' && value(newDoc, 'tracking.status') === 'Closed' && value(oldDoc, 'tracking.status') !== 'Closed' && !has('${ROLES.approver}')) {
+  if (!newDoc._deleted && newDoc.kind === 'findings' && value(newDoc, 'tracking.status') === 'Closed' && oldDoc && !oldDoc._deleted && value(oldDoc, 'tracking.status') !== 'Closed' && !has('${ROLES.approver}')) {
     throw({ forbidden: 'Only an approver can close a finding' });
   }
 }`;

@@ -1,14 +1,17 @@
-import { Button, Text, Title3 } from '@fluentui/react-components';
+import { Button, makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
 import { useAction, useQuery } from '../../hooks/data';
 import { formatDateTime } from '../../format';
 
 /** The team's list of things that need a person: values set aside when two people changed them, and refused changes kept as proposals. */
+const useStyles = makeStyles({ section: { display: 'grid', gap: tokens.spacingVerticalS } });
+
 export function TeamKeptList() {
+  const styles = useStyles();
   const kept = useQuery('sync.kept', {});
   const act = useAction();
   const items = kept.data ?? [];
   return (
-    <section aria-labelledby="team-kept-heading">
+    <section className={styles.section} aria-labelledby="team-kept-heading">
       <Title3 as="h3" id="team-kept-heading">
         Needs a decision
       </Title3>
