@@ -213,6 +213,11 @@ export class SyncEngine {
     this.live?.push.cancel();
     this.live?.pull.cancel();
     this.live?.feed.cancel();
+    if (this.live) {
+      // A cancelled replication finishes the request it has in flight; wait for it (a few seconds at most).
+      const settled = Promise.allSettled([Promise.resolve(this.live.push), Promise.resolve(this.live.pull)]);
+      await Promise.race([settled, new Promise((r) => setTimeout(r, 5_000).unref())]);
+    }
     await this.queue.catch(() => undefined);
     await this.saveState().catch(() => undefined);
     this.status.state = 'stopped';
