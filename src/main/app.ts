@@ -5,6 +5,8 @@ import { Store, type OpenStoreOptions } from './store/repository';
 import { samplesDir } from './paths';
 import { reattachSources } from './services/reattach-sources';
 import { APP_VERSION } from './version';
+import { TeamHost } from './sync/host';
+import type { PasswordVault } from './sync/config';
 
 export interface AppCore {
   /** The live store: a restore replaces it (see ApiContext.reopenStore). */
@@ -12,6 +14,7 @@ export interface AppCore {
   dispatch: Dispatch;
   /** Settles once the first screen has its data (the first `reports.list` answered), or after FIRST_SCREEN_FALLBACK_MS. */
   firstScreen: Promise<void>;
+  team: TeamHost;
   close(): Promise<void>;
 }
 
@@ -21,15 +24,20 @@ const FIRST_SCREEN_FALLBACK_MS = 10_000;
 /** Opens the store and builds the dispatcher; the same for the desktop app, the browser host and tests. */
 export async function openAppCore(
   dataDir: string,
-  context: Pick<ApiContext, 'transport' | 'saveFile'> & Partial<Pick<ApiContext, 'samplesDir' | 'openFile' | 'notify'>>,
+  context: Pick<ApiContext, 'transport' | 'saveFile'> &
+    Partial<Pick<ApiContext, 'samplesDir' | 'openFile' | 'notify'>> & { passwordVault?: PasswordVault; startTeam?: boolean },
   storeOptions: OpenStoreOptions = {},
 ): Promise<AppCore> {
+  const { passwordVault, startTeam, ...rest } = context;
+  const store = await Store.open(dataDir, storeOptions);
   const ctx: ApiContext = {
-    store: await Store.open(dataDir, storeOptions),
+    store,
+    team: new TeamHost(() => ctx.store, dataDir, passwordVault),
     version: APP_VERSION,
     samplesDir: context.samplesDir ?? samplesDir(),
-    ...context,
+    ...rest,
     async reopenStore(work) {
+      await ctx.team.suspend();
       const lock = (await ctx.store.closeKeepingLock()) ?? undefined;
       try {
         return await work(dataDir, lock);
@@ -54,12 +62,19 @@ export async function openAppCore(
     void firstScreen.then(async () => reattachSources(await ctx.store.ready.then(() => ctx.store))).catch((error: unknown) => console.error('Re-attaching source files failed:', error));
     void firstScreen.then(() => ctx.store.backupIfDue()).catch((error: unknown) => console.error('The daily backup failed:', error));
   }
+  // Team working resumes in the background once every report is loaded (it compares all of them with the
+  // team's database): the first screen never waits for the server.
+  if (startTeam && !storeOptions.readOnly) void ctx.store.ready.then(() => ctx.team.start()).catch(() => undefined);
   return {
     get store() {
       return ctx.store;
     },
     dispatch,
     firstScreen,
-    close: () => ctx.store.close(),
+    team: ctx.team,
+    close: async () => {
+      await ctx.team.close();
+      await ctx.store.close();
+    },
   };
 }

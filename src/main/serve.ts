@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const dir = rendererDir();
   if (!existsSync(`${dir}/index.html`)) throw new Error(`The renderer is not built (${dir}); run \`npm run build\` first.`);
   installLastResort({ dataDir, tell: (message) => process.stderr.write(`liaison serve: ${message}\n`) });
-  const core = await openAppCore(dataDir, { transport: 'http', saveFile: downloadInstead }, { background: true });
+  // The browser build keeps the team password in memory only: it is asked for after each start.
+  const core = await openAppCore(dataDir, { transport: 'http', saveFile: downloadInstead, startTeam: true }, { background: true });
   const host = await startLoopbackHost({ dispatch: core.dispatch, rendererDir: dir, port: portArg ? Number(portArg.slice(7)) : 0 });
   process.stdout.write(`Liaison Desk is open at ${host.openUrl}\nData folder: ${dataDir}\n`);
   void warmSearch(core.store);

@@ -8,6 +8,7 @@ import { startTestApp } from '../helpers/test-app';
 import { CALL_SAMPLES, type Fixtures } from './samples';
 import type { Annotation, Note } from '../../src/shared/domain/notes';
 import type { DeletedReport } from '../../src/shared/api/reports';
+import { TeamServer } from '../helpers/team-server';
 
 const tempDir = useTempDirs();
 
@@ -26,6 +27,10 @@ describe('the API contract over both transports', () => {
   });
 
   it('gives the same, schema-valid answer to every call over HTTP and over IPC', async () => {
+    // The team calls talk to a real CouchDB-compatible server (pouchdb-server on loopback).
+    const server = await TeamServer.start();
+    await server.addUser('contract', 'contract-pw', ['officer', 'approver']);
+    await server.createTeam('contract');
     const app = await startTestApp(await tempDir());
     const fixtures: Fixtures = {
       reportId: await importFixture(app, 'peel-2016-legitimacy-web-report.txt'),
@@ -49,6 +54,7 @@ describe('the API contract over both transports', () => {
         pdf: sha256Of('peel-2016-legitimacy-report.pdf'),
       },
       deleted: [],
+      team: { server: server.url, database: 'contract', user: 'admin', password: 'team-admin-secret' },
     };
     // The same report as HTML and PDF, kept as other versions of the text file's report.
     for (const name of ['peel-2016-legitimacy-report.html', 'peel-2016-legitimacy-report.pdf']) {
@@ -104,7 +110,7 @@ describe('the API contract over both transports', () => {
       const overHttp = await app.http(name, input);
       // A second sample, so a write that cannot be repeated (split, merge) is made on other items.
       const overIpc = await app.ipc(name, CALL_SAMPLES[name]({ ...fixtures, pass: 1 } as never));
-      expect(overHttp, `${name} over HTTP`).toMatchObject({ ok: true });
+      expect(overHttp, `${name} over HTTP: ${JSON.stringify(overHttp).slice(0, 300)}`).toMatchObject({ ok: true });
       expect(overIpc, `${name} over IPC`).toMatchObject({ ok: true });
       if (!overHttp.ok || !overIpc.ok) continue;
       expect(() => contract[name].output.parse(overHttp.value), `${name} output`).not.toThrow();
@@ -114,7 +120,8 @@ describe('the API contract over both transports', () => {
       }
     }
     await app.close();
-  });
+    await server.stop();
+  }, 120_000);
 
   it('refuses an invalid payload for every call that takes input, over both transports', async () => {
     const app = await startTestApp(await tempDir());

@@ -33,6 +33,8 @@ export interface Fixtures {
   versionShas: { text: string; html: string; pdf: string };
   /** Two reports deleted in the setup, as reports.delete handed them back for an Undo. */
   deleted: DeletedReport[];
+  /** A team database on a pouchdb-server started for the test, and its admin's name and password. */
+  team: { server: string; database: string; user: string; password: string };
 }
 
 const nth = (ids: string[], n: number) => ids[n] ?? 'missing';
@@ -140,6 +142,17 @@ export const CALL_SAMPLES: { [K in CallName]: (f: Fixtures) => CallInput<K> } = 
   'reports.useVersion': (f) => ({ id: f.reportId, sha256: f.pass ? f.versionShas.text : f.versionShas.html }),
   'reports.removeVersion': (f) => ({ id: f.reportId, sha256: f.pass ? f.versionShas.html : f.versionShas.pdf }),
   'reports.restoreDeleted': (f) => ({ deleted: f.deleted[f.pass]! }),
+  'sync.status': () => ({}),
+  'sync.preview': (f) => f.team,
+  'sync.enable': (f) => ({ ...f.team, remember: false }),
+  'sync.password': (f) => ({ password: f.team.password }),
+  'sync.now': () => ({}),
+  'sync.sharedTags': () => ({ tags: ['interview'] }),
+  'sync.share': (f) => ({ kind: 'note', id: f.notes[0]?.id ?? 'missing', shared: f.pass === 0 }),
+  'sync.kept': () => ({}),
+  'sync.dismiss': () => ({ id: `kept:${'0'.repeat(32)}` }),
+  'sync.confirmFinding': (f) => ({ id: nth(f.findingIds, 8) }),
+  'sync.disable': () => ({}),
   'reports.delete': (f) => ({ id: f.spareReportId }),
   'store.exportArchive': () => ({}),
   // No cipher in the test app: "off" is what it is already; "on" is refused (tests/unit/encryption-api.test.ts).

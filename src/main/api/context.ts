@@ -1,6 +1,7 @@
 import type { SaveOutcome } from '../../shared/api/files';
 import type { Store } from '../store/repository';
 import type { StoreLock } from '../store/lock';
+import type { TeamHost } from '../sync/host';
 
 /** What a handler may use: the store and the few things that differ between the desktop app and the browser host. */
 export interface ApiContext {
@@ -20,4 +21,6 @@ export interface ApiContext {
   openFile?(fileName: string, bytes: Uint8Array): Promise<void>;
   /** Desktop only: a system notification with Open and Snooze, resolved with what the officer chose. */
   notify?(notice: { title: string; body: string }): Promise<'open' | 'snooze' | 'dismissed'>;
+  /** Team working (sync with the team's CouchDB database). */
+  team: TeamHost;
 }

@@ -12,6 +12,7 @@ import { createMainWindow, rendererDir, rendererUrl } from './window';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { installLastResort } from '../last-resort';
 import { warmImportReader } from '../ingest/read-in-worker';
+import { teamPasswordVault } from './sync-password';
 
 let mainWindow: BrowserWindow | null = null;
 let core: AppCore | null = null;
@@ -54,6 +55,8 @@ async function start(): Promise<void> {
       samplesDir: samplesDir(app.getAppPath()),
       openFile: openInSystemApp,
       notify: reminderNotifier(() => mainWindow),
+      passwordVault: teamPasswordVault(dataDir),
+      startTeam: true,
     },
     // After ready, when Linux has chosen its key store; only the desktop app can encrypt the store at rest.
     { cipher: safeStorageCipher(safeStorage), background: true },

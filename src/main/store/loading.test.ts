@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { TeamHost } from '../sync/host';
 import { Store } from './repository';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { makeNote, makeReportDoc } from '../../../tests/helpers/make-report';
@@ -159,6 +160,7 @@ describe('the dispatcher while the store loads', () => {
       samplesDir: dir,
       saveFile: downloadInstead,
       reopenStore: () => Promise.reject(new Error('not used')),
+      team: new TeamHost(() => store, dir),
     };
     const dispatch = createDispatcher(handlers, ctx);
     const answered: string[] = [];

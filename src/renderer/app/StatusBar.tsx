@@ -1,6 +1,7 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useDataState, useQuery } from '../hooks/data';
 import { formatTime } from '../format';
+import { TeamStatusText } from '../features/settings/TeamStatusText';
 
 const useStyles = makeStyles({
   bar: {
@@ -24,6 +25,7 @@ export function StatusBar() {
       <Caption1 className={styles.grow} title={status.data?.dataDir}>
         Data stored in {status.data?.dataDir ?? '…'}
       </Caption1>
+      <TeamStatusText />
       <Caption1 role="status" aria-live="polite" data-testid="last-saved">
         {saved ? `All changes saved at ${formatTime(saved, true)}` : 'No changes yet this session'}
       </Caption1>

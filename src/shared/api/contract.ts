@@ -12,6 +12,7 @@ import { storeCalls } from './store';
 import { trackingCalls } from './tracking';
 import { requestCalls } from './requests';
 import { progressPaperCalls } from './progress-papers';
+import { syncCalls } from './sync';
 
 /**
  * Every call the renderer can make, with its input and output schemas. Main's handler map must
@@ -31,6 +32,7 @@ export const contract = {
   ...trackingCalls,
   ...requestCalls,
   ...progressPaperCalls,
+  ...syncCalls,
 };
 
 export type Contract = typeof contract;

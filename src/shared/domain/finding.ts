@@ -111,6 +111,21 @@ export const Resolution = z.object({
 export type Resolution = z.infer<typeof Resolution>;
 
 export const RAG_SOURCES = ['manual', 'derived'] as const;
+/**
+ * Two people changed the same field of a finding while apart (team working): the value kept by the
+ * team's rule (the later change) and the one set aside, which is also in the history. Shown as
+ * "changed by two people — check" until someone confirms.
+ */
+export const TwoPeopleChange = z.object({
+  field: z.string(),
+  kept: z.unknown(),
+  keptBy: z.string(),
+  keptAt: IsoDateTime,
+  other: z.unknown(),
+  otherBy: z.string(),
+  otherAt: IsoDateTime,
+});
+export type TwoPeopleChange = z.infer<typeof TwoPeopleChange>;
 
 export const Tracking = z.object({
   owner: z.string().nullable(),
@@ -131,6 +146,7 @@ export const Tracking = z.object({
   proposal: ClosureProposal.nullable().default(null),
   resolution: Resolution.nullable().default(null),
   history: z.array(FieldChange),
+  twoPeople: z.array(TwoPeopleChange).optional(),
 });
 export type Tracking = z.infer<typeof Tracking>;
 

@@ -16,6 +16,8 @@ export const Annotation = z.object({
   note: z.string(),
   tags: z.array(z.string()),
   colour: Colour,
+  /** Shared with the team (team working); private when absent. */
+  shared: z.boolean().optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
@@ -29,6 +31,8 @@ export const Note = z.object({
   reportId: Id.nullable(),
   question: z.string().nullable(),
   findingId: Id.nullable(),
+  /** Shared with the team (team working); private when absent. */
+  shared: z.boolean().optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });

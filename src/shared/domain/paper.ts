@@ -43,13 +43,17 @@ export const ForceLogo = z.object({
 });
 export type ForceLogo = z.infer<typeof ForceLogo>;
 
+/**
+ * Settings belong to the team (shared when working as a team) unless a field carries
+ * `.meta({ sync: 'personal' })`, which keeps it on this computer.
+ */
 export const Settings = z.object({
   /** The officer's name, recorded against changes and progress updates. */
-  userName: z.string(),
+  userName: z.string().meta({ sync: 'personal' }),
   /** The officer's role, e.g. "HMICFRS Liaison Officer"; with the name it makes the contact officer. */
-  userRole: z.string().optional(),
+  userRole: z.string().optional().meta({ sync: 'personal' }),
   /** The officer has told the app who they are (the first-start questions); until then the app asks. */
-  profileSet: z.boolean().optional(),
+  profileSet: z.boolean().optional().meta({ sync: 'personal' }),
   boardName: z.string(),
   author: z.string(),
   strapline: z.string(),

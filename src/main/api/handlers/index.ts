@@ -12,6 +12,7 @@ import { storeHandlers } from './store';
 import { trackingHandlers } from './tracking';
 import { requestHandlers } from './requests';
 import { progressPaperHandlers } from './progress-papers';
+import { syncHandlers } from './sync';
 
 /** Every call's handler; the type makes a call in the contract without a handler a compile error. */
 export const handlers: Handlers = {
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...trackingHandlers,
   ...requestHandlers,
   ...progressPaperHandlers,
+  ...syncHandlers,
 };

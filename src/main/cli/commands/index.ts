@@ -13,6 +13,7 @@ import { restoreCommand } from './restore';
 import { searchCommand } from './search';
 import { remindersCommand } from './reminders';
 import { annotationsCommand } from './annotations';
+import { syncCommand } from './sync';
 
 export const commands: Command[] = [
   importCommand,
@@ -29,4 +30,5 @@ export const commands: Command[] = [
   restoreCommand,
   notesCommand,
   searchCommand,
+  syncCommand,
 ];

@@ -11,6 +11,7 @@ import { useUndoable } from '../undo/useUndoable';
 import { AnnotationDialog } from './AnnotationDialog';
 import { COLOUR_NAMES } from './colours';
 import { isAnchored } from './useReportAnnotations';
+import { TeamShareSwitch } from '../settings/TeamShareSwitch';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', alignItems: 'center', padding: `${tokens.spacingVerticalS} 0` },
@@ -191,6 +192,7 @@ export function AnnotationsPanel({ items, text, activeId, onGo }: Props) {
                   <Button size="small" appearance="subtle" icon={<DeleteRegular />} onClick={() => void remove(a)}>
                     Delete
                   </Button>
+                  <TeamShareSwitch kind="annotation" id={a.id} shared={a.shared} />
                 </div>
               </div>
             </li>

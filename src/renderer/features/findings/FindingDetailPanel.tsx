@@ -23,6 +23,7 @@ import { LinksSection } from './LinksSection';
 import { ProgressSection } from './ProgressSection';
 import { TrackingFields } from './TrackingFields';
 import type { TrackingEdits } from './useTrackingEdits';
+import { TeamTwoPeopleCheck } from '../settings/TeamTwoPeopleCheck';
 
 const useStyles = makeStyles({
   drawer: { width: 'min(760px, 90vw)' },
@@ -75,6 +76,7 @@ export function FindingDetailPanel({ findingId, edits, onOpen, onClose }: Props)
             >
               <DocumentSearchRegular aria-hidden /> Show in report
             </Link>
+            <TeamTwoPeopleCheck finding={data.finding} />
             <section aria-labelledby="tracking-heading">
               <h3 id="tracking-heading">Tracking</h3>
               <TrackingFields key={data.finding.id} finding={data.finding} edits={edits} />

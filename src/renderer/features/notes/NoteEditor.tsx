@@ -10,6 +10,7 @@ import { QUICK_TAGS } from './quick-tags';
 import { useNoteAutosave, type SaveState } from './useNoteAutosave';
 import { NoteLinks, type NoteLink } from './NoteLinks';
 import { useReportLabels } from '../reports/useReportLabels';
+import { TeamShareSwitch } from '../settings/TeamShareSwitch';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -136,6 +137,7 @@ export function NoteEditor({ note, reports, autoFocus, onDelete, onEdit }: Props
           void flush();
         }}
       />
+      <TeamShareSwitch kind="note" id={note.id} shared={note.shared} />
     </div>
   );
 }

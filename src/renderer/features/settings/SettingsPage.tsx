@@ -7,6 +7,7 @@ import { EncryptionSettings } from './EncryptionSettings';
 import { TrackingSettingsForm } from './TrackingSettingsForm';
 import { ForceLogoSetting } from './ForceLogoSetting';
 import { DEFAULT_ROLE, officerName } from './profile';
+import { TeamSettings } from './TeamSettings';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '640px' },
@@ -93,6 +94,7 @@ export function SettingsPage() {
         </div>
       </form>
       <TrackingSettingsForm />
+      <TeamSettings />
       <BackupRestore />
       <EncryptionSettings />
     </>

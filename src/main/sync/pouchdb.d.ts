@@ -1,0 +1,4 @@
+declare module 'pouchdb' {
+  const PouchDB: unknown;
+  export default PouchDB;
+}
