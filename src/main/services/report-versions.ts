@@ -3,8 +3,7 @@ import { AppError } from '../../shared/api/result';
 import type { Extraction } from '../../shared/domain/extraction';
 import type { Report, ReportVersion } from '../../shared/domain/report';
 import type { DocumentText } from '../ingest/document-text';
-import { readDocument } from '../ingest';
-import { extract } from '../extract';
+import { readAndExtract } from '../ingest/read-in-worker';
 import type { Store } from '../store/repository';
 import type { ReportDoc } from '../store/schema';
 import { reanchorAnnotations } from './annotations';
@@ -109,8 +108,9 @@ export async function useVersion(store: Store, reportId: string, sha256: string,
   const bytes = await store.readSource(sha256).catch(() => {
     throw new AppError('not-found', `The file ${version.fileName} is missing from the data folder.`);
   });
-  const document = await readDocument(version.fileName, bytes);
-  return makeMain(store, reportId, { fileName: version.fileName, bytes, sha256, document, extraction: extract(document), fingerprint: version.fingerprint ?? textFingerprint(document.text) }, at);
+  // Read in the import worker, with its time and memory limits, as at import.
+  const { document, extraction } = await readAndExtract(version.fileName, bytes);
+  return makeMain(store, reportId, { fileName: version.fileName, bytes, sha256, document, extraction, fingerprint: version.fingerprint ?? textFingerprint(document.text) }, at);
 }
 
 /** Removes one of a report's other versions (never its main file); the file is deleted when the store closes. */

@@ -210,8 +210,11 @@ describe('Store', () => {
     expect(await store.removeReport(sample.doc.report.id)).toBe(true);
     expect(store.allReportDocs()).toEqual([]);
     expect(existsSync(join(dir, 'reports', `${sample.doc.report.id}.json`))).toBe(false);
-    expect(existsSync(join(dir, 'sources', sample.doc.report.sha256))).toBe(true);
+    // Kept, claimed for removal (a crash now settles the claim at the next open), and still readable for an undo.
+    expect(existsSync(join(dir, 'sources', `${sample.doc.report.sha256}.removing`))).toBe(true);
+    expect((await store.readSource(sample.doc.report.sha256)).length).toBe(sample.source.length);
     await store.close();
+    expect(existsSync(join(dir, 'sources', `${sample.doc.report.sha256}.removing`))).toBe(false);
     expect(existsSync(join(dir, 'sources', sample.doc.report.sha256))).toBe(false);
     expect(existsSync(join(dir, 'texts', `${sample.doc.report.sha256}.json`))).toBe(false);
   });

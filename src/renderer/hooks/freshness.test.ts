@@ -13,7 +13,19 @@ const reads = names.filter((n) => !contract[n].writes);
 const writes = names.filter((n) => contract[n].writes);
 
 /** Writes that change no stored data: they write a file the officer chose. */
-const FILE_ONLY = ['papers.export', 'register.export', 'store.exportArchive'];
+const FILE_ONLY = [
+  'annotations.export',
+  'evidence.open',
+  'papers.export',
+  'progressPapers.export',
+  'register.export',
+  'reminders.exportCalendar',
+  'store.exportArchive',
+  // Team working's own settings and the server's copy, not the store.
+  'sync.disable',
+  'sync.dismiss',
+  'sync.preview',
+];
 /** Reads of something that is not stored (an import's progress, polled while it runs). */
 const UNSTORED = ['reports.importProgress'];
 

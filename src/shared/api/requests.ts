@@ -12,7 +12,7 @@ export const requestCalls = {
   'requests.create': write(
     z.object({ owner: z.string().trim().min(1).max(200).optional(), format: z.enum(['xlsx', 'docx']), returnBy: IsoDate.optional() }),
     SaveOutcome,
-    [],
+    ['findings'],
   ),
   /** What the returned workbooks would change, row by row; changes nothing. */
   'requests.preview': read(z.object({ files: Returned }), ReturnsPreview, ['findings']),

@@ -38,7 +38,7 @@ export const trackingCalls = {
   'reminders.due': read(z.object({}), Reminders, ['findings', 'reports', 'settings']),
   'reminders.snooze': write(z.object({ findingIds: z.array(Id).min(1).max(10_000), days: z.number().int().min(1).max(30) }), z.object({ until: z.string() }), ['settings']),
   /** Desktop: a system notification of what is due, answered with the officer's choice. Browser host: nothing shown. */
-  'reminders.notify': write(z.object({}), NotifyOutcome, []),
+  'reminders.notify': write(z.object({}), NotifyOutcome, ['settings']),
   'reminders.exportCalendar': write(z.object({ owner: z.string().trim().min(1).max(200).optional() }), SaveOutcome, []),
   'evidence.attach': write(z.object({ id: Id, progressId: Id.nullable().optional(), file: IncomingFile }), Finding, ['findings']),
   'evidence.open': write(z.object({ id: Id, attachmentId: Id, mode: z.enum(['open', 'save']) }), EvidenceOutcome, []),

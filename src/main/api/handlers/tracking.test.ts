@@ -13,7 +13,7 @@ import type { FindingDetail } from '../../../shared/api/findings';
 import type { TrackingSettingsView } from '../../../shared/api/tracking';
 import type { DueSoon, Reminders } from '../../../shared/domain/due-soon';
 import type { Finding } from '../../../shared/domain/finding';
-import type { RegisterRow } from '../../../shared/domain/views';
+import type { RegisterPage } from '../../../shared/domain/views';
 import { openAppCore, type AppCore } from '../../app';
 import { downloadInstead } from '../../http/download';
 import { importDocument } from '../../services/import-document';
@@ -46,7 +46,7 @@ async function start(extra: Partial<Pick<ApiContext, 'openFile' | 'notify'>> = {
   ] as const) {
     ids[key] = (await importDocument(core.store, name, await readFile(join(FIXTURES, name)))).id;
   }
-  const rows = await call<RegisterRow[]>('findings.register', {});
+  const { rows } = await call<RegisterPage>('findings.register', { limit: 500 });
   const finding = (start: string): Finding => {
     const found = rows.find((r) => r.finding.text.startsWith(start))?.finding;
     if (!found) throw new Error(`no finding starting “${start}”`);
