@@ -25,7 +25,7 @@ function sameReportLine(file: string, outcome: ImportOutcome): string | null {
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import <file> [<file> …] [--as-new | --add-version | --replace]',
+  usage: 'import <file> [<file> …] [--as-new|--add-version|--replace]',
   summary:
     "store a document and extract it; prints each report's id (the existing id for a file already held, or for another file of a report already held: \"same report as …\" unless --as-new)",
   options: { 'as-new': { type: 'boolean' }, 'add-version': { type: 'boolean' }, replace: { type: 'boolean' } },
