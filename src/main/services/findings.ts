@@ -35,6 +35,16 @@ export function trackedFindings(store: Store, today: string): { findings: Findin
   return { findings, reports: docs.map((d) => d.report) };
 }
 
+/**
+ * A finding as main sends it after a change: with the RAG that applies today, as the register and the
+ * finding panel show it, so a window that patches its copy from the answer shows the same RAG.
+ */
+export function sentFinding(store: Store, finding: Finding): Finding {
+  const reportId = store.findingReportId(finding.id) ?? finding.reportId;
+  const report = store.reportDoc(reportId)?.report;
+  return report ? withRag(finding, publishedOn(report), store.index.tracking.rag, todayIso()) : finding;
+}
+
 /** The stable reference of every finding ("2018/19-AFI-04"). */
 export function referencesOf(store: Store): Map<string, string> {
   const docs = store.allReportDocs();

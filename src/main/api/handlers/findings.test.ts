@@ -115,8 +115,8 @@ describe('findings.update and findings.addProgress', () => {
     await call('settings.update', { userName: 'Ch Insp Jane Smith' });
     const id = finding(VETTING_2017).id;
     const updated = await call<Finding>('findings.update', { id, owner: '  Head of PSD ', status: 'In progress', due: '2018-12-31' });
-    expect(updated.tracking).toMatchObject({ owner: 'Head of PSD', status: 'In progress', due: '2018-12-31', rag: null });
-    // Sent out, the finding carries the RAG its rules give: overdue since 31 December 2018.
+    // Sent out, in the answer as in a fresh read, the finding carries the RAG its rules give: overdue since 31 December 2018.
+    expect(updated.tracking).toMatchObject({ owner: 'Head of PSD', status: 'In progress', due: '2018-12-31', rag: 'Red', ragSource: 'derived' });
     expect((await call<FindingDetail>('findings.get', { id })).finding.tracking).toMatchObject({ rag: 'Red', ragSource: 'derived' });
     expect(updated.tracking.history.map((h) => [h.field, h.from, h.to, h.by])).toEqual([
       ['owner', null, 'Head of PSD', 'Ch Insp Jane Smith'],

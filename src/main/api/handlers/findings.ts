@@ -10,6 +10,7 @@ import {
   findingDetail,
   gradeHistoryOf,
   linkCandidates,
+  sentFinding,
   suggestNewLinks,
   updateTracking,
 } from '../../services/findings';
@@ -22,8 +23,8 @@ export const findingHandlers: HandlersFor<typeof findingCalls> = {
   'findings.registerChoices': async (_input, { store }) => registerOf(store).choices(),
   'findings.linkCandidates': async ({ id, q, limit }, { store }) => linkCandidates(store, id, q, limit),
   'findings.get': async ({ id }, { store }) => findingDetail(store, id),
-  'findings.update': async ({ id, ...changes }, { store }) => updateTracking(store, id, changes, now()),
-  'findings.addProgress': async ({ id, text, on }, { store }) => addProgressUpdate(store, id, text, now(), on),
+  'findings.update': async ({ id, ...changes }, { store }) => sentFinding(store, await updateTracking(store, id, changes, now())),
+  'findings.addProgress': async ({ id, text, on }, { store }) => sentFinding(store, await addProgressUpdate(store, id, text, now(), on)),
   'findings.dashboard': async (_input, { store }) => dashboardOf(store, todayIso()),
   'links.suggest': async (_input, { store }) => suggestNewLinks(store, now()),
   'links.decide': async ({ id, decision }, { store }) => decideLink(store, id, decision, now()),

@@ -198,8 +198,12 @@ describe('RAG from written rules', () => {
     expect(await get()).toMatchObject({ rag: 'Red', ragReason: expect.stringMatching(/^Red: its target date, .*, has passed\.$/) });
     await call('findings.update', { id, rag: 'Green' });
     expect(await get()).toMatchObject({ rag: 'Green', ragSource: 'manual', ragReason: expect.stringMatching(/^Set by hand, overriding the rules \(which give Red: its target date/) });
-    await call('findings.update', { id, rag: null });
+    const cleared = await call<Finding>('findings.update', { id, rag: null });
     expect(await get()).toMatchObject({ rag: 'Red', ragSource: 'derived' });
+    // The answer to an edit carries the same RAG, so a window that patches its copy shows what a fresh read would.
+    expect(cleared.tracking).toMatchObject({ rag: 'Red', ragSource: 'derived' });
+    const { rows } = await call<RegisterPage>('findings.register', { limit: 500 });
+    expect(rows.find((r) => r.finding.id === id)!.finding.tracking).toMatchObject({ rag: 'Red', ragSource: 'derived' });
   });
 });
 

@@ -7,6 +7,7 @@ import { calendarIcs, ICS_MIME } from '../../services/calendar';
 import { dueSoon, remindersDue, snoozeReminders } from '../../services/due-soon';
 import { attachEvidence, removeEvidence, requireAttachment } from '../../services/evidence';
 import { stepFinding } from '../../services/lifecycle';
+import { sentFinding } from '../../services/findings';
 import { safeFileName } from '../../services/board-papers';
 
 const now = () => new Date().toISOString();
@@ -16,7 +17,7 @@ const view = (settings: TrackingSettings): TrackingSettingsView => ({ settings, 
 
 /** Sign-off, reminders, the Due soon view, RAG rules and evidence files. */
 export const trackingHandlers: HandlersFor<typeof trackingCalls> = {
-  'findings.step': async ({ id, step }, { store }) => stepFinding(store, id, step, now()),
+  'findings.step': async ({ id, step }, { store }) => sentFinding(store, await stepFinding(store, id, step, now())),
   'findings.dueSoon': async ({ days, owner }, { store }) => dueSoon(store, todayIso(), days, owner),
   'findings.owners': async (_input, { store }) => {
     const counts = new Map<string, { owner: string; open: number }>();
@@ -58,7 +59,7 @@ export const trackingHandlers: HandlersFor<typeof trackingCalls> = {
     return saveFile(safeFileName(owner ? `Finding target dates - ${owner}` : 'Finding target dates', 'ics'), ICS_MIME, new TextEncoder().encode(ics));
   },
   'evidence.attach': async ({ id, progressId, file }, { store }) =>
-    attachEvidence(store, id, { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') }, progressId ?? null, now()),
+    sentFinding(store, await attachEvidence(store, id, { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') }, progressId ?? null, now())),
   'evidence.open': async ({ id, attachmentId, mode }, { store, openFile, saveFile }) => {
     const attachment = requireAttachment(store, id, attachmentId);
     const bytes = await store.readEvidence(attachment.sha256);
@@ -68,5 +69,5 @@ export const trackingHandlers: HandlersFor<typeof trackingCalls> = {
     }
     return saveFile(attachment.name, attachment.mimeType, bytes);
   },
-  'evidence.remove': async ({ id, attachmentId }, { store }) => removeEvidence(store, id, attachmentId, now()),
+  'evidence.remove': async ({ id, attachmentId }, { store }) => sentFinding(store, await removeEvidence(store, id, attachmentId, now())),
 };
