@@ -7,4 +7,5 @@ import { newQueryClient, readKey } from './query-client';
 export const queryClient = newQueryClient();
 
 void queryClient.prefetchQuery({ queryKey: readKey('app.status', {}) });
-void queryClient.prefetchQuery({ queryKey: readKey('reports.list', {}) });
+// The reports screen asks for every report (archived ones too, behind "Show all") and labels them from the same answer.
+void queryClient.prefetchQuery({ queryKey: readKey('reports.list', { all: true }) });
