@@ -3,7 +3,7 @@ import type { Rag } from '../../shared/domain/finding';
 import type { RegisterRow } from './register-row';
 import { STYLE, writeSheetXlsx, type Cell, type StyleId } from './xlsx-stream';
 import { dateInWords } from '../paper/dates';
-import { todayIso } from '../services/board-papers';
+import { todayIso } from '../tracking/periods';
 
 const KIND_LABEL: Record<FindingKind, string> = {
   'area-for-improvement': 'Area for improvement',

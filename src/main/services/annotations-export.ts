@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/api/result';
 import { annotationsCsv, annotationsDocx, type AnnotationExport } from '../exports/annotations-export';
 import type { Store } from '../store/repository';
-import { DOCX_MIME, safeFileName, todayIso } from './board-papers';
+import { DOCX_MIME, safeFileName } from './board-papers';
+import { todayIso } from '../tracking/periods';
 
 export const CSV_MIME = 'text/csv';
 

@@ -27,8 +27,6 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export const logoFile = (root = projectRoot): string => join(root, 'resources', 'logo.png');
 
-export { todayIso };
-
 export function requireInspectionReport(store: Store, reportId: string): ReportDoc {
   const doc = store.reportDoc(reportId);
   if (!doc) throw new AppError('not-found', `There is no report with id ${reportId}; it may have been deleted.`);

@@ -4,7 +4,7 @@ import type { LifecycleStep } from '../../shared/domain/lifecycle-step';
 import type { Store } from '../store/repository';
 import { applyLifecycleStep } from '../tracking/lifecycle';
 import { compareReportsByTime } from '../tracking/periods';
-import { todayIso } from './board-papers';
+import { todayIso } from '../tracking/periods';
 import { referencesOf, requireFinding } from './findings';
 
 /**

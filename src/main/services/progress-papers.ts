@@ -5,7 +5,7 @@ import type { PaperModel } from '../../shared/domain/paper-model';
 import type { ProgressPaper } from '../../shared/domain/progress-paper';
 import { buildProgressPaper, inspectionName } from '../paper/build-progress-paper';
 import type { Store } from '../store/repository';
-import { todayIso } from './board-papers';
+import { todayIso } from '../tracking/periods';
 import { referencesOf, trackedFindings } from './findings';
 
 export function requireProgressPaper(store: Store, id: string): ProgressPaper {

@@ -1,5 +1,5 @@
 import { DEFAULT_TRACKING_SETTINGS, LEGACY_AWAITING_EVIDENCE } from '../../shared/domain';
-import type { Migration } from './migrations';
+import type { Migration } from './migration';
 
 type Json = Record<string, unknown>;
 

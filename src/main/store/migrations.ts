@@ -6,18 +6,11 @@ import type { StoreLayout } from './layout';
 import { SCHEMA_VERSION } from './schema';
 import { migrationTo2 } from './migration-2';
 
-/**
- * Upgrades of the on-disk format, applied in order when a store older than SCHEMA_VERSION is opened.
- * Each step sees raw JSON (validation comes after) and must be idempotent: if the app stops half-way,
- * the next start runs the step again over documents it may already have upgraded.
- */
-export interface Migration {
-  to: number;
-  index?: (raw: Record<string, unknown>) => Record<string, unknown>;
-  report?: (raw: Record<string, unknown>) => Record<string, unknown>;
-  notes?: (raw: Record<string, unknown>) => Record<string, unknown>;
-}
+import type { Migration } from './migration';
 
+export type { Migration };
+
+/** The upgrades of the on-disk format, in order. */
 export const MIGRATIONS: Migration[] = [migrationTo2()];
 
 /**

@@ -11,9 +11,9 @@ import {
   registerXlsx,
   requireInspectionReport,
   safeFileName,
-  todayIso,
   XLSX_MIME,
 } from '../../services/board-papers';
+import { todayIso } from '../../tracking/periods';
 import type { Store } from '../../store/repository';
 import type { HandlersFor } from '../handler-types';
 import { applyWordingChanges } from '../../../shared/domain/paper-overrides';

@@ -1,6 +1,6 @@
 import type { requestCalls } from '../../../shared/api/requests';
 import type { HandlersFor } from '../handler-types';
-import { todayIso } from '../../services/board-papers';
+import { todayIso } from '../../tracking/periods';
 import { applyReturns, createUpdateRequest, previewReturns } from '../../services/update-requests';
 
 const files = (list: Array<{ fileName: string; dataBase64: string }>) => list.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.dataBase64, 'base64') }));

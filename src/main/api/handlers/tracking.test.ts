@@ -17,7 +17,7 @@ import type { RegisterPage } from '../../../shared/domain/views';
 import { openAppCore, type AppCore } from '../../app';
 import { downloadInstead } from '../../http/download';
 import { importDocument } from '../../services/import-document';
-import { todayIso } from '../../services/board-papers';
+import { todayIso } from '../../tracking/periods';
 import { addDays } from '../../services/due-soon';
 import { restoreArchive } from '../../store/restore';
 import { Store } from '../../store/repository';

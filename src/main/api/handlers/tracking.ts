@@ -2,7 +2,7 @@ import type { trackingCalls, TrackingSettingsView } from '../../../shared/api/tr
 import { describeRagRules, type TrackingSettings } from '../../../shared/domain/tracking-settings';
 import { isOpen } from '../../../shared/domain/register';
 import type { HandlersFor } from '../handler-types';
-import { todayIso } from '../../services/board-papers';
+import { todayIso } from '../../tracking/periods';
 import { calendarIcs, ICS_MIME } from '../../services/calendar';
 import { dueSoon, remindersDue, snoozeReminders } from '../../services/due-soon';
 import { attachEvidence, removeEvidence, requireAttachment } from '../../services/evidence';

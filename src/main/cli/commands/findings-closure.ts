@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/api/result';
 import { IsoDate } from '../../../shared/domain/ids';
 import { dateInWords } from '../../paper/dates';
-import { todayIso } from '../../services/board-papers';
+import { todayIso } from '../../tracking/periods';
 import { attachEvidence } from '../../services/evidence';
 import { stepFinding } from '../../services/lifecycle';
 import { applyReturns, createUpdateRequest, previewReturns } from '../../services/update-requests';

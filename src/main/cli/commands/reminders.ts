@@ -1,4 +1,4 @@
-import { todayIso } from '../../services/board-papers';
+import { todayIso } from '../../tracking/periods';
 import { calendarIcs } from '../../services/calendar';
 import type { Command } from '../command';
 import { writeOutput } from '../write-output';
