@@ -177,7 +177,7 @@ export class SyncEngine {
   async syncOnce(): Promise<RoundFigures> {
     const before = { ...this.figures };
     this.markChangedUnits();
-    await this.flush();
+    await this.flushSending();
     if (!this.state.joined) await this.join();
     for (let round = 0; round < 5; round++) {
       await this.replicate('push');
@@ -303,8 +303,31 @@ export class SyncEngine {
     this.state.seq = changes.last_seq;
     this.stateDirty = true;
     const before = this.writes;
-    await this.flush();
+    await this.flushSending();
     return this.writes !== before;
+  }
+
+  /**
+   * Merges what is marked; when that is more than a batch (a first upload, a long time offline) in a
+   * one-shot round, what is merged is sent meanwhile, so the server takes in one batch while the next is
+   * merged. A send that fails stops there: the round's own send says why.
+   */
+  private async flushSending(): Promise<void> {
+    if (this.live || !this.state.joined || this.dirty.size <= BATCH_UNITS) return this.flush();
+    let merging = true;
+    const merged = this.flush().finally(() => (merging = false));
+    const sending = (async () => {
+      while (merging) {
+        const sent = await this.replicate('push', { save: false }).then(
+          () => true,
+          () => false,
+        );
+        if (!sent) return;
+        if (merging) await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    await merged;
+    await sending;
   }
 
   private writes = 0;
@@ -385,7 +408,9 @@ export class SyncEngine {
         this.status.conflicts += conflicts;
       }
       for (const conflict of m.result.unsunk) await this.kept.addConflict(conflict, this.now().toISOString());
-      const applied = await applyUnit({ store, unit: m.unit, before: m.local ?? new Map(), after: m.result.merged });
+      // Nothing from the team (a first upload): the merge is what is stored here already.
+      const fromTeam = m.team.size > 0 || m.shadow.size > 0;
+      const applied = fromTeam ? await applyUnit({ store, unit: m.unit, before: m.local ?? new Map(), after: m.result.merged }) : { changed: false };
       if (applied.problem) {
         this.noteNotApplied(applied.problem);
         continue; // the shadow stays as it was, so the next round tries again
@@ -479,9 +504,9 @@ export class SyncEngine {
 
   // ---- replicating ---------------------------------------------------------------------------
 
-  private async replicate(direction: 'push' | 'pull'): Promise<number> {
+  private async replicate(direction: 'push' | 'pull', { save = true } = {}): Promise<number> {
     const replication =
-      direction === 'push' ? this.local.replicate.to(this.remote, { filter: notDesign, batch_size: 250 }) : this.local.replicate.from(this.remote, { batch_size: 250 });
+      direction === 'push' ? this.local.replicate.to(this.remote, { filter: notDesign, batch_size: 500 }) : this.local.replicate.from(this.remote, { batch_size: 500 });
     this.watch(replication, direction);
     let result: ReplicationResult;
     try {
@@ -490,7 +515,7 @@ export class SyncEngine {
       this.failed(error as PouchError);
       throw error;
     }
-    await this.run(() => this.saveState());
+    if (save) await this.run(() => this.saveState());
     return result.docs_written;
   }
 

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import { MAX_EVIDENCE_BYTES } from '../../shared/domain/evidence-limits';
 import { IMPORT_LIMITS } from '../ingest/limits';
 import { MAX_LOGO_BYTES, prepareLogo } from '../services/force-logo';
@@ -79,6 +81,7 @@ export const fileName = (ref: FileRef) => `file-${ref.sha256}`;
 export const textName = (ref: FileRef) => `text-${ref.sha256}`;
 export const attachmentNames = (ref: FileRef): string[] => (ref.withText ? [fileName(ref), textName(ref)] : [fileName(ref)]);
 
+const gzipAsync = promisify(gzip);
 const GZIP = 'application/gzip';
 const PLAIN = 'application/octet-stream';
 
@@ -88,9 +91,12 @@ export interface OutgoingAttachment {
   data: string;
 }
 
-/** Compressed when that saves a tenth or more (texts, HTML and text reports do; PDFs and images hardly). */
-export function pack(bytes: Buffer): OutgoingAttachment {
-  const zipped = gzipSync(bytes, { level: 1 });
+/**
+ * Compressed when that saves a tenth or more (texts, HTML and text reports do; PDFs and images hardly),
+ * on the thread pool, so a first upload's merging goes on meanwhile.
+ */
+export async function pack(bytes: Buffer): Promise<OutgoingAttachment> {
+  const zipped = await gzipAsync(bytes, { level: 1 });
   return zipped.length <= bytes.length * 0.9 ? { content_type: GZIP, data: zipped.toString('base64') } : { content_type: PLAIN, data: bytes.toString('base64') };
 }
 
@@ -119,14 +125,24 @@ export function isStored(store: Store, ref: FileRef): boolean {
 /** Reads a file this computer holds, as the attachments to send (none if it is missing here). */
 export async function readForTeam(store: Store, ref: FileRef): Promise<Record<string, OutgoingAttachment>> {
   try {
-    if (ref.role === 'evidence') return { [fileName(ref)]: pack(await store.readEvidence(ref.sha256)) };
+    if (ref.role === 'evidence') return { [fileName(ref)]: await pack(await store.readEvidence(ref.sha256)) };
     const source = await store.readSource(ref.sha256);
-    if (!ref.withText) return { [fileName(ref)]: pack(source) };
-    const text = await store.readText(ref.sha256);
-    return { [fileName(ref)]: pack(source), [textName(ref)]: pack(Buffer.from(JSON.stringify(text))) };
+    if (!ref.withText) return { [fileName(ref)]: await pack(source) };
+    const [file, text] = await Promise.all([pack(source), textBytes(store, ref.sha256).then(pack)]);
+    return { [fileName(ref)]: file, [textName(ref)]: text };
   } catch {
     return {};
   }
+}
+
+/**
+ * A text as the store keeps it (JSON): sent as it is rather than parsed and written out again, since the
+ * receiver checks it anyway; through the store's own reader when the file is not plain here.
+ */
+async function textBytes(store: Store, sha256: string): Promise<Buffer> {
+  const raw = await readFile(store.layout.text(sha256)).catch(() => null);
+  if (raw && raw[0] === 0x7b) return raw;
+  return Buffer.from(JSON.stringify(await store.readText(sha256)));
 }
 
 /** The largest extracted text taken from the team (a 64 MB file gives far less; this only stops an attachment that inflates without end). */

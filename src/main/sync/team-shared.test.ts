@@ -95,6 +95,24 @@ describe('what else the team shares', () => {
     await b.close();
   }, 90_000);
 
+  it('a first upload of many batches (sent while it is merged) arrives whole, and a second computer joins with all of it', async () => {
+    const { a, b } = await team();
+    const made = Array.from({ length: 120 }, (_, r) => makeReportDoc(`Areas for improvement\n\nReport ${r}: the force should improve ${'its response '.repeat(r % 7)}.`, `Report ${r}`));
+    for (const m of made) await a.store.addReport(m.doc, m.text, m.source);
+    const first = await a.sync();
+    // Each report is its document and its finding's; the team settings one more.
+    expect(first.pushed).toBe(120 * 2 + 1);
+    expect(a.engine.status.waiting).toBe(0);
+    await b.sync();
+    expect(b.store.allReportDocs().map((d) => d.report.title).sort()).toEqual(made.map((m) => m.doc.report.title).sort());
+    for (const m of [made[0]!, made[77]!, made[119]!]) {
+      expect(await b.store.readText(m.doc.report.sha256)).toEqual(m.text);
+      expect(await b.store.readSource(m.doc.report.sha256)).toEqual(m.source);
+    }
+    await a.close();
+    await b.close();
+  }, 120_000);
+
   it('a report archived on one computer and superseded on the other while apart ends one way on both, the other kept for a decision', async () => {
     const { a, b } = await team();
     const made = [0, 1].map((r) => makeReportDoc(`Areas for improvement\n\nReport ${r}: the force should act.`, `PEEL 202${r}`));
