@@ -11,7 +11,7 @@ import { attachEvidence } from '../services/evidence';
 import { setForceLogo } from '../services/force-logo';
 import { stepFinding } from '../services/lifecycle';
 import { setReportStatus } from '../services/report-lifecycle';
-import { addVersion, removeVersion, type ReadFile } from '../services/report-versions';
+import { addVersion, removeVersion, useVersion, type ReadFile } from '../services/report-versions';
 import { updateTracking } from '../services/findings';
 
 let server: TeamServer;
@@ -31,7 +31,7 @@ async function team() {
   await server.installRules(`shared${n}`);
   const a = await TeamClient.open(await temp(), remote, 'alice', 'alice-pw', 'Alice Adams');
   const b = await TeamClient.open(await temp(), remote, 'bob', 'bob-pw', 'Bob Brown');
-  return { a, b };
+  return { a, b, remote };
 }
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -51,7 +51,7 @@ function htmlVersion(html: string): ReadFile {
 
 describe('what else the team shares', () => {
   it('report versions with their files, archived and superseded reports, the logo and team settings; personal settings stay', async () => {
-    const { a, b } = await team();
+    const { a, b, remote } = await team();
     const made = [0, 1, 2].map((r) => makeReportDoc(`Areas for improvement\n\nReport ${r}: the force should improve.`, `PEEL 201${r}`));
     for (const m of made) await a.store.addReport(m.doc, m.text, m.source);
     const [r0, r1, r2] = made.map((m) => m.doc.report.id) as [string, string, string];
@@ -85,13 +85,32 @@ describe('what else the team shares', () => {
     expect(b.store.index.snoozes).toEqual([]);
     expect(b.engine.status.notApplied).toEqual([]);
 
-    // Bob removes the version: it goes from Alice's report too, and its file with the store's next close.
-    await removeVersion(b.store, r0, version.sha256);
+    // Alice makes the web page the report's main file (read again in the import worker); the text file becomes a
+    // replaced version. Bob's copy follows, and a third computer joining now gets both files.
+    const first = made[0]!.doc.report.sha256;
+    await useVersion(a.store, r0, version.sha256, '2024-02-03T09:00:00.000Z');
+    await a.sync();
+    await b.sync();
+    const c = await TeamClient.open(await temp(), remote, 'bob', 'bob-pw', 'Carol Cole');
+    await c.sync();
+    for (const person of [a, b, c]) {
+      const report = person.store.reportDoc(r0)!.report;
+      expect([report.sha256, report.fileName, report.format]).toEqual([version.sha256, 'peel-2017.html', 'html']);
+      expect(report.versions?.map((v) => [v.sha256, v.fileName, v.replacedAt])).toEqual([[first, 'test.txt', '2024-02-03T09:00:00.000Z']]);
+      expect(await person.store.readSource(version.sha256)).toEqual(version.bytes);
+      expect(await person.store.readSource(first)).toEqual(made[0]!.source);
+    }
+    expect(c.engine.status.notApplied).toEqual([]);
+    await c.close();
+
+    // Bob removes the old version: it goes from Alice's report too, and its file with the store's next close.
+    await removeVersion(b.store, r0, first);
     await b.sync();
     await a.sync();
     expect(a.store.reportDoc(r0)!.report.versions ?? []).toEqual([]);
     await a.close();
-    expect(existsSync(join(a.dir, 'sources', version.sha256))).toBe(false);
+    expect(existsSync(join(a.dir, 'sources', first))).toBe(false);
+    expect(existsSync(join(a.dir, 'sources', version.sha256))).toBe(true);
     await b.close();
   }, 90_000);
 
