@@ -1,8 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { addProgressUpdate, updateTracking } from '../../src/main/services/findings';
-import { FINDING_STATUSES, RAGS, type Finding } from '../../src/shared/domain/finding';
+import { stepFinding } from '../../src/main/services/lifecycle';
+import { statusFromSteps } from '../../src/main/tracking/status-steps';
+import { RAGS, type Finding, type FindingStatus } from '../../src/shared/domain/finding';
+import type { LifecycleStep } from '../../src/shared/domain/lifecycle-step';
 import { makeReportDoc } from '../helpers/make-report';
 import { TeamClient } from '../helpers/team-client';
 import { Line, TeamServer } from '../helpers/team-server';
@@ -14,6 +18,20 @@ export interface TeamSoakResult {
   duplicates: number;
   diverged: number;
   problems: string[];
+}
+
+type Step = LifecycleStep | 'working';
+
+/** A lifecycle step a finding in status `now` may take (approve and send back from a proposal, reopen from an end, …). */
+function stepFor(now: FindingStatus, pick: <T>(list: readonly T[]) => T, label: string): Step {
+  if (now === 'Proposed for closure') {
+    return pick<Step>([
+      { step: 'approve', approver: 'Supt Soak', date: '2024-01-01', reason: `Signed off ${label}` },
+      { step: 'sendBack', reason: `More evidence ${label}` },
+    ]);
+  }
+  if (now === 'Closed' || now === 'Superseded' || now === 'No further action') return { step: 'reopen', reason: `Reopened ${label}` };
+  return pick<Step>(['working', { step: 'propose', statement: `Done ${label}` }, { step: 'noFurtherAction', reason: `Accepted ${label}`, date: '2024-01-01' }]);
 }
 
 export const teamSoakFigure = (r: TeamSoakResult) => `sync: clients ${r.clients} edits ${r.edits} lost ${r.lost} duplicates ${r.duplicates} diverged ${r.diverged}`;
@@ -60,6 +78,7 @@ export async function runTeamSoak(options: { rounds: number; seconds: number; se
     const findingIds = clients[0]!.store.allReportDocs().flatMap((d) => d.findings.map((f) => f.id));
 
     const progress: { finding: string; text: string }[] = [];
+    let steps = 0;
     const values: { finding: string; field: 'owner' | 'status' | 'rag'; value: string }[] = [];
     const until = Date.now() + options.seconds * 1000;
     for (let round = 0; round < options.rounds && Date.now() < until; round++) {
@@ -77,9 +96,19 @@ export async function runTeamSoak(options: { rounds: number; seconds: number; se
           await updateTracking(client.store, finding, { owner: value }, at);
           values.push({ finding, field: 'owner', value });
         } else if (what < 0.85) {
-          const value = pick(FINDING_STATUSES);
-          await updateTracking(client.store, finding, { status: value }, at);
-          values.push({ finding, field: 'status', value });
+          // A status change is a lifecycle step from wherever the finding stands here (any of them may be refused as it stands).
+          const now = client.finding(finding)!.tracking.status;
+          const step = stepFor(now, pick, `${round}-${c}`);
+          try {
+            if (step === 'working') await updateTracking(client.store, finding, { status: now === 'Not started' ? 'In progress' : 'Not started' }, at);
+            else {
+              if (step.step === 'propose') await updateTracking(client.store, finding, { evidence: [`Evidence ${round}-${c}`] }, at);
+              await stepFinding(client.store, finding, step, at, at.slice(0, 10));
+            }
+            steps++;
+          } catch {
+            // Not a step this finding can take now: nothing was changed.
+          }
         } else {
           const value = pick(RAGS);
           await updateTracking(client.store, finding, { rag: value }, at);
@@ -129,7 +158,32 @@ export async function runTeamSoak(options: { rounds: number; seconds: number; se
         problems.push(`finding ${id} differs between computers`);
       }
     }
-    return { clients: clients.length, edits: progress.length + values.length, lost, duplicates, diverged, problems };
+    // Every status step taken is on every computer once, and each computer's status is the one its steps give.
+    const allSteps = new Set(clients.flatMap((c) => findingIds.flatMap((id) => (c.finding(id)?.tracking.steps ?? []).map((s) => s.id))));
+    for (const client of clients) {
+      for (const id of findingIds) {
+        const t = client.finding(id)?.tracking;
+        const ids = (t?.steps ?? []).map((s) => s.id);
+        duplicates += ids.length - new Set(ids).size;
+        const outcome = statusFromSteps(t?.steps ?? []);
+        if (outcome && (outcome.status !== t?.status || !isDeepStrictEqual(outcome.resolution, t?.resolution))) {
+          diverged++;
+          problems.push(`${client.dir}: finding ${id} is ${t?.status}, its steps say ${outcome.status}`);
+        }
+      }
+      const held = new Set(findingIds.flatMap((id) => (client.finding(id)?.tracking.steps ?? []).map((s) => s.id)));
+      for (const id of allSteps) {
+        if (!held.has(id)) {
+          lost++;
+          problems.push(`${client.dir}: status step ${id} missing`);
+        }
+      }
+    }
+    if (steps && allSteps.size < steps) {
+      lost += steps - allSteps.size;
+      problems.push(`${steps} status steps taken, ${allSteps.size} found`);
+    }
+    return { clients: clients.length, edits: progress.length + values.length + steps, lost, duplicates, diverged, problems };
   } finally {
     for (const client of clients) await client.close().catch(() => undefined);
     for (const line of lines) await line.close();

@@ -37,8 +37,8 @@ export const IndexDoc = z.object({
   encryptAtRest: z.boolean().optional(),
   /** RAG rules and reminders (Settings → Tracking). */
   tracking: TrackingSettings.default(DEFAULT_TRACKING_SETTINGS),
-  /** Reminders put off with "Snooze". */
-  snoozes: z.array(ReminderSnooze).default([]),
+  /** Reminders put off with "Snooze": this officer's own, so not shared when working as a team. */
+  snoozes: z.array(ReminderSnooze).default([]).meta({ sync: 'personal' }),
   /** Update requests sent to owners, so returned workbooks are recognised and applied once. */
   updateRequests: z.array(UpdateRequest).default([]),
   progressPapers: z.array(ProgressPaper).default([]),

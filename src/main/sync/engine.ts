@@ -5,9 +5,13 @@ import { openLocal, openRemote, type Pouch, type PouchError, type Replication, t
 import { KeptItems } from './kept';
 import { applyUnit } from './apply-unit';
 import { mergeUnit, type FieldConflict } from './merge-unit';
-import { guardedFields } from './rules';
+import { guardedFields, STEP_KIND } from './rules';
+import { trailOf } from './flat';
+import { statusFromSteps } from '../tracking/status-steps';
 import { isTeamDoc, MAPPING_VERSION, type ShadowDoc, type TeamDoc } from './team-doc';
-import { localUnits, readUnit, shapeForKind, unitIdOf, unitKindOf, unitOfDocId, type Sharing } from './units';
+import { fieldGroupsOf, localUnits, readUnit, shapeForKind, unitIdOf, unitKindOf, unitOfDocId, type Sharing, type UnitKind } from './units';
+import type { FlatDoc } from './flat';
+import { attachFiles, takeInFiles } from './unit-files';
 import { joinClocks, type Stamp } from './stamps';
 import { sameValue } from './canonical';
 
@@ -68,6 +72,19 @@ interface ShadowRecord {
   docs: Record<string, ShadowDoc>;
 }
 
+interface Prepared {
+  unit: string;
+  kind: UnitKind;
+  local: Map<string, FlatDoc> | null;
+  shadow: Map<string, ShadowDoc>;
+  shadowRecord: ShadowRecord;
+  team: Map<string, TeamDoc[]>;
+  heldBack: Set<string>;
+}
+
+/** Units merged together: one bulk write for their documents and one for their shadows. */
+const BATCH_UNITS = 50;
+
 const STATE_ID = '_local/liaison-state';
 const shadowId = (unit: string) => `_local/shadow:${unit}`;
 const notDesign = (doc: { _id: string }) => !doc._id.startsWith('_design/');
@@ -94,6 +111,10 @@ export class SyncEngine {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly dirty = new Set<string>();
   private readonly ours = new Map<string, string>();
+  /** Units merged again because a change arrived while they were merged, and how often in a row. */
+  private readonly clashes = new Map<string, number>();
+  /** Units with a document held back for its file: merged again at the next round. */
+  private readonly retry = new Set<string>();
   private state!: StateDoc;
   private stateDirty = false;
   private stopStoreListener: (() => void) | null = null;
@@ -133,6 +154,7 @@ export class SyncEngine {
 
   /** Marks for merging every unit stored here that changed since it was last merged, and every unit that has gone. */
   markChangedUnits(all = false): void {
+    for (const unit of this.retry) this.dirty.add(unit);
     const here = new Set(localUnits(this.options.store, this.options.sharing));
     for (const unit of here) if (all || this.state.units[unit] !== unitHash(this.options.store, unit)) this.dirty.add(unit);
     for (const unit of Object.keys(this.state.units)) if (!here.has(unit)) this.dirty.add(unit);
@@ -155,7 +177,7 @@ export class SyncEngine {
   async syncOnce(): Promise<RoundFigures> {
     const before = { ...this.figures };
     this.markChangedUnits();
-    await this.flush();
+    await this.flushSending();
     if (!this.state.joined) await this.join();
     for (let round = 0; round < 5; round++) {
       await this.replicate('push');
@@ -229,9 +251,9 @@ export class SyncEngine {
   flush(): Promise<void> {
     return this.run(async () => {
       while (this.dirty.size && this.state.joined) {
-        const unit = this.dirty.values().next().value as string;
-        this.dirty.delete(unit);
-        await this.reconcile(unit);
+        const batch = [...this.dirty].slice(0, BATCH_UNITS);
+        for (const unit of batch) this.dirty.delete(unit);
+        await this.reconcileBatch(batch);
       }
       await this.saveState();
     });
@@ -281,8 +303,31 @@ export class SyncEngine {
     this.state.seq = changes.last_seq;
     this.stateDirty = true;
     const before = this.writes;
-    await this.flush();
+    await this.flushSending();
     return this.writes !== before;
+  }
+
+  /**
+   * Merges what is marked; when that is more than a batch (a first upload, a long time offline) in a
+   * one-shot round, what is merged is sent meanwhile, so the server takes in one batch while the next is
+   * merged. A send that fails stops there: the round's own send says why.
+   */
+  private async flushSending(): Promise<void> {
+    if (this.live || !this.state.joined || this.dirty.size <= BATCH_UNITS) return this.flush();
+    let merging = true;
+    const merged = this.flush().finally(() => (merging = false));
+    const sending = (async () => {
+      while (merging) {
+        const sent = await this.replicate('push', { save: false }).then(
+          () => true,
+          () => false,
+        );
+        if (!sent) return;
+        if (merging) await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    await merged;
+    await sending;
   }
 
   private writes = 0;
@@ -304,86 +349,121 @@ export class SyncEngine {
     return team;
   }
 
-  private async reconcile(unit: string, attempt = 0): Promise<void> {
-    const kind = unitKindOf(unit);
-    if (!kind) return;
-    const { store, sharing } = this.options;
-    const local = readUnit(store, unit, sharing);
-    const shadowRecord = (await this.local.get<ShadowRecord>(shadowId(unit)).catch(() => null)) ?? { _id: shadowId(unit), docs: {} };
-    const shadow = new Map(Object.entries(shadowRecord.docs));
-    const team = await this.teamDocs(unit);
-    if (!local && !team.has(unit) && !shadow.size) {
-      // Not here, and its root has not arrived (records can come before it): wait for it.
-      if (!team.size) delete this.state.units[unit];
-      this.stateDirty = true;
-      return;
-    }
-    if (!local && !team.has(unit) && !shadow.has(unit)) return;
-
-    const result = mergeUnit({
-      unit,
-      local,
-      shadow,
-      team,
-      shapeOf: (recordKind) => shapeForKind(kind, recordKind),
-      me: { client: this.options.client, name: store.index.settings.userName },
-      now: this.now().toISOString(),
+  /**
+   * Merges a batch of units: their team documents and shadows are read together, each unit is merged on
+   * its own (a pure function), every write of the batch goes to the local PouchDB in one bulk write (files
+   * attached), then each unit is applied to the store and the new shadows are written together. A unit
+   * whose write clashed with a change arriving meanwhile is merged again in the next batch.
+   */
+  private async reconcileBatch(units: string[]): Promise<void> {
+    const ready = (await Promise.all(units.map((unit) => this.prepare(unit)))).filter((p): p is Prepared => p !== null);
+    const { store } = this.options;
+    const me = { client: this.options.client, name: store.index.settings.userName };
+    const merges = ready.map((p) => {
+      const result = mergeUnit({ unit: p.unit, local: p.local, shadow: p.shadow, team: p.team, heldBack: p.heldBack, groupsOf: fieldGroupsOf(p.kind), me, now: this.now().toISOString(), shapeOf: (recordKind) => shapeForKind(p.kind, recordKind) });
+      this.chooseParents(result.stamped, p.team, result.writes);
+      return { ...p, result };
     });
-    this.chooseParents(result.stamped, team, result.writes);
 
-    if (result.writes.length) {
-      await this.attachFiles(unit, result.writes);
-      const written = await this.local.bulkDocs(result.writes);
-      const clash = written.find((w) => w.error && w.status === 409);
-      if (clash) {
-        if (attempt < 5) return this.reconcile(unit, attempt + 1);
-        throw new Error(`The team copy of ${clash.id} kept changing while it was merged.`);
-      }
+    const writes = merges.flatMap((m) => m.result.writes);
+    const clashed = new Set<string>();
+    if (writes.length) {
+      await Promise.all(merges.map((m) => attachFiles(store, m.kind, m.result.writes)));
+      const written = await this.local.bulkDocs(writes);
+      const byId = new Map(merges.flatMap((m) => m.result.writes.map((w) => [w._id, m] as const)));
       for (const w of written) {
+        const merge = byId.get(w.id);
+        if (!merge) continue;
+        if (w.error) {
+          if (w.status !== 409) throw new Error(`The team copy of ${w.id} could not be written: ${w.reason ?? w.error}`);
+          clashed.add(merge.unit);
+          continue;
+        }
         if (!w.rev) continue;
         this.ours.set(w.id, w.rev);
         this.state.outbox[w.id] = w.rev;
-        const doc = result.stamped.get(w.id);
+        const doc = merge.result.stamped.get(w.id);
         if (doc) doc._rev = w.rev;
       }
       this.writes++;
       this.stateDirty = true;
       this.status.waiting = Object.keys(this.state.outbox).length;
     }
-    const conflicts = result.conflicts.length;
-    if (conflicts) {
-      this.figures.conflicts += conflicts;
-      this.status.conflicts += conflicts;
-    }
-    for (const conflict of result.unsunk) await this.kept.addConflict(conflict, this.now().toISOString());
 
-    const applied = await applyUnit({
-      store,
-      unit,
-      before: local ?? new Map(),
-      after: result.merged,
-      readSource: () => this.readRootAttachments(unit),
-    });
-    if (applied.problem) {
-      this.noteNotApplied(applied.problem);
-      return; // the shadow stays as it was, so the next round tries again
+    const shadows: Record<string, unknown>[] = [];
+    const settled: { unit: string; keep: boolean }[] = [];
+    for (const m of merges) {
+      if (clashed.has(m.unit)) {
+        // A change from the team arrived while this unit was merged: merge it again with it.
+        const attempts = (this.clashes.get(m.unit) ?? 0) + 1;
+        if (attempts > 5) throw new Error(`The team copy of ${m.unit} kept changing while it was merged.`);
+        this.clashes.set(m.unit, attempts);
+        this.dirty.add(m.unit);
+        continue;
+      }
+      this.clashes.delete(m.unit);
+      const conflicts = m.result.conflicts.length;
+      if (conflicts) {
+        this.figures.conflicts += conflicts;
+        this.status.conflicts += conflicts;
+      }
+      for (const conflict of m.result.unsunk) await this.kept.addConflict(conflict, this.now().toISOString());
+      // Nothing from the team (a first upload): the merge is what is stored here already.
+      const fromTeam = m.team.size > 0 || m.shadow.size > 0;
+      const applied = fromTeam ? await applyUnit({ store, unit: m.unit, before: m.local ?? new Map(), after: m.result.merged }) : { changed: false };
+      if (applied.problem) {
+        this.noteNotApplied(applied.problem);
+        continue; // the shadow stays as it was, so the next round tries again
+      }
+      if (applied.changed) {
+        this.status.applied++;
+        this.options.onApplied?.();
+      }
+      const docs: Record<string, ShadowDoc> = {};
+      for (const [id, doc] of m.result.stamped) {
+        if (!doc._rev) continue;
+        docs[id] = { rev: doc._rev, kind: doc.kind, parent: doc.parent, key: doc.key, pos: doc.pos, f: doc.f };
+      }
+      shadows.push({ ...m.shadowRecord, docs });
+      settled.push({ unit: m.unit, keep: Object.keys(docs).length > 0 });
     }
-    if (applied.changed) {
-      this.status.applied++;
-      this.options.onApplied?.();
+    if (shadows.length) {
+      const saved = await this.local.bulkDocs(shadows);
+      const failed = saved.find((s) => s.error);
+      if (failed) throw new Error(`What was agreed with the team about ${failed.id} could not be saved: ${failed.reason ?? failed.error}`);
     }
-
-    const docs: Record<string, ShadowDoc> = {};
-    for (const [id, doc] of result.stamped) {
-      if (!doc._rev) continue;
-      docs[id] = { rev: doc._rev, kind: doc.kind, parent: doc.parent, key: doc.key, pos: doc.pos, f: doc.f };
+    for (const { unit, keep } of settled) {
+      const hash = keep ? unitHash(store, unit) : null;
+      if (hash) this.state.units[unit] = hash;
+      else delete this.state.units[unit];
     }
-    await this.local.put({ ...shadowRecord, docs } as unknown as Record<string, unknown>);
-    const hash = unitHash(store, unit);
-    if (hash && Object.keys(docs).length) this.state.units[unit] = hash;
-    else delete this.state.units[unit];
     this.stateDirty = true;
     this.options.onStatus?.();
+  }
+
+  /** Everything the merge of one unit needs; null when there is nothing to merge yet. */
+  private async prepare(unit: string): Promise<Prepared | null> {
+    const kind = unitKindOf(unit);
+    if (!kind) return null;
+    const { store, sharing } = this.options;
+    const local = readUnit(store, unit, sharing);
+    const [shadowRecord, team] = await Promise.all([
+      this.local.get<ShadowRecord>(shadowId(unit)).catch(() => null),
+      this.teamDocs(unit),
+    ]);
+    const shadow = new Map(Object.entries(shadowRecord?.docs ?? {}));
+    if (!local && !team.has(unit) && !shadow.size) {
+      // Not here, and its root has not arrived (records can come before it): wait for it.
+      if (!team.size) delete this.state.units[unit];
+      this.stateDirty = true;
+      return null;
+    }
+    if (!local && !team.has(unit) && !shadow.has(unit)) return null;
+    const arrived = await takeInFiles(store, this.local, kind, team, local);
+    for (const problem of arrived.problems) this.noteNotApplied(problem);
+    if (arrived.heldBack.size) this.retry.add(unit);
+    else this.retry.delete(unit);
+    return { unit, kind, local, shadow, shadowRecord: shadowRecord ?? { _id: shadowId(unit), docs: {} }, team, heldBack: arrived.heldBack };
   }
 
   /**
@@ -409,28 +489,6 @@ export class SyncEngine {
     }
   }
 
-  /** A report's first upload carries its source file and extracted text as attachments. */
-  private async attachFiles(unit: string, writes: TeamDoc[]): Promise<void> {
-    if (unitKindOf(unit) !== 'report') return;
-    const root = writes.find((w) => w._id === unit && !w._deleted && !w._attachments);
-    if (!root) return;
-    const report = this.options.store.reportDoc(unit.slice(2))?.report;
-    if (!report) return;
-    const [source, text] = await Promise.all([this.options.store.readSource(report.sha256), this.options.store.readText(report.sha256)]);
-    root._attachments = {
-      source: { content_type: 'application/octet-stream', data: source },
-      text: { content_type: 'application/json', data: Buffer.from(JSON.stringify(text)) },
-    };
-  }
-
-  private async readRootAttachments(unit: string): Promise<{ source: Buffer; text: unknown } | null> {
-    const root = await this.local.get<{ _attachments?: Record<string, { data?: Buffer }> }>(unit, { attachments: true, binary: true }).catch(() => null);
-    const source = root?._attachments?.source?.data;
-    const text = root?._attachments?.text?.data;
-    if (!source || !text) return null;
-    return { source: Buffer.from(source), text: JSON.parse(Buffer.from(text).toString('utf8')) };
-  }
-
   private noteNotApplied(problem: string): void {
     if (!this.status.notApplied.includes(problem)) this.status.notApplied.unshift(problem);
     this.status.notApplied.splice(20);
@@ -446,9 +504,9 @@ export class SyncEngine {
 
   // ---- replicating ---------------------------------------------------------------------------
 
-  private async replicate(direction: 'push' | 'pull'): Promise<number> {
+  private async replicate(direction: 'push' | 'pull', { save = true } = {}): Promise<number> {
     const replication =
-      direction === 'push' ? this.local.replicate.to(this.remote, { filter: notDesign, batch_size: 250 }) : this.local.replicate.from(this.remote, { batch_size: 250 });
+      direction === 'push' ? this.local.replicate.to(this.remote, { filter: notDesign, batch_size: 500 }) : this.local.replicate.from(this.remote, { batch_size: 500 });
     this.watch(replication, direction);
     let result: ReplicationResult;
     try {
@@ -457,7 +515,7 @@ export class SyncEngine {
       this.failed(error as PouchError);
       throw error;
     }
-    await this.run(() => this.saveState());
+    if (save) await this.run(() => this.saveState());
     return result.docs_written;
   }
 
@@ -534,6 +592,7 @@ export class SyncEngine {
     const theirs = await this.remote.get<TeamDoc>(id).catch(() => null);
     const at = this.now().toISOString();
     const by = this.options.store.index.settings.userName;
+    if (!theirs && mine.kind === STEP_KIND) return this.refusedStep(mine, reason, at);
     const changes = Object.entries(mine.f)
       .filter(([field, stamp]) => !theirs || !sameValue(theirs.f[field]?.v, stamp.v))
       .map(([field, stamp]) => ({ field, value: stamp.v, was: theirs?.f[field]?.v ?? null }));
@@ -551,6 +610,54 @@ export class SyncEngine {
       this.status.waiting = Object.keys(this.state.outbox).length;
     }
     this.dirty.add(mine.unit);
+    this.scheduleFlush();
+    this.options.onStatus?.();
+  }
+
+  /**
+   * A status step the server refused (an approval by someone who is not an approver): the step is kept
+   * in the team's list as a proposal, and taken back here, from the copy of the team database and from
+   * the store, so the finding goes back to the status its other steps give (Proposed for closure); its
+   * history says what happened.
+   */
+  private async refusedStep(step: TeamDoc, reason: string, at: string): Promise<void> {
+    const value = (field: string) => step.f[field]?.v;
+    const findingDoc = step.parent ?? '';
+    await this.kept.addProposal({
+      docId: findingDoc,
+      unit: step.unit,
+      kind: 'findings',
+      reason,
+      changes: [{ field: 'tracking.status', value: value('to'), was: value('from') }],
+      by: String(value('by') ?? ''),
+      at,
+    });
+    this.status.refusals.unshift(`${reason}; your change was kept as a proposal`);
+    this.status.refusals.splice(20);
+    const latest = await this.local.get<TeamDoc>(step._id).catch(() => null);
+    if (latest?._rev) {
+      const [gone] = await this.local.bulkDocs([{ _id: step._id, _rev: latest._rev, _deleted: true }]);
+      if (gone?.rev) this.ours.set(step._id, gone.rev);
+    }
+    const findingId = trailOf(findingDoc).steps.at(-1)?.key;
+    const stepId = step.key;
+    try {
+      await this.options.store.updateReport(step.unit.slice(2), (draft) => {
+        const finding = draft.findings.find((f) => f.id === findingId);
+        if (!finding?.tracking.steps?.some((s) => s.id === stepId)) return;
+        const t = finding.tracking;
+        const before = t.status;
+        t.steps = t.steps!.filter((s) => s.id !== stepId);
+        const outcome = statusFromSteps(t.steps);
+        t.status = outcome?.status ?? (value('from') as typeof t.status);
+        t.proposal = outcome ? outcome.proposal : t.proposal;
+        t.resolution = outcome ? outcome.resolution : null;
+        t.history.push({ at, by: 'Team sync', field: 'status', from: before, to: t.status, note: `${reason}; the change was kept as a proposal for an approver` });
+      });
+    } catch {
+      // The report has gone meanwhile: nothing is left to take back.
+    }
+    this.dirty.add(step.unit);
     this.scheduleFlush();
     this.options.onStatus?.();
   }

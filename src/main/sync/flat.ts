@@ -140,7 +140,7 @@ export function build(doc: FlatDoc, shape: ObjectShape, children: Map<string, Fl
 /** A list with no records has no documents; it is still a list. */
 function fillEmptyLists(value: Record<string, unknown>, shape: ObjectShape): void {
   for (const [name, field] of Object.entries(shape.fields)) {
-    if (field.kind === 'collection' && value[name] === undefined) value[name] = [];
+    if (field.kind === 'collection' && !field.optional && value[name] === undefined) value[name] = [];
     else if (field.kind === 'object' && value[name] && typeof value[name] === 'object') fillEmptyLists(value[name] as Record<string, unknown>, field);
   }
 }

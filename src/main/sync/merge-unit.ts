@@ -1,8 +1,9 @@
 import { contentKey, sameValue } from './canonical';
 import type { FlatDoc } from './flat';
 import { collectionAt, type ObjectShape } from './schema-shape';
-import { compareClocks, resolveStamps, type Stamp } from './stamps';
+import { compareClocks, joinClocks, laterFirst, resolveStamps, type Stamp } from './stamps';
 import { FLAG_PATH, HISTORY_PATH, MAPPING_VERSION, type ShadowDoc, type TeamDoc } from './team-doc';
+import { stepsSetAside } from './status-sync';
 
 export interface Me {
   /** This data folder's id in version vectors. */
@@ -32,6 +33,10 @@ export interface UnitState {
   shapeOf: (kind: string) => ObjectShape | null;
   me: Me;
   now: string;
+  /** Team documents not to take in this time (a file that did not arrive or failed its checks), nor what is under them: they stay with the team and are tried again. */
+  heldBack?: ReadonlySet<string>;
+  /** Fields of a kind of document that only mean something together (a report's status and what superseded it). */
+  groupsOf?: (kind: string) => readonly (readonly string[])[];
 }
 
 export interface UnitMerge {
@@ -101,9 +106,13 @@ export function mergeUnit(state: UnitState): UnitMerge {
   const fromTeam = goneHere && !dropUnit;
   const fromHere = goneThere && !dropUnit;
 
+  const held = [...(state.heldBack ?? [])];
+  const isHeld = (id: string) => held.some((h) => id === h || id.startsWith(`${h}/`));
+
   for (const id of ids) {
     const l = local?.get(id);
     const s = shadow.get(id);
+    if (!l && !s && held.length && isHeld(id)) continue;
     const leaves = team.get(id) ?? [];
     const winner = leaves[0];
 
@@ -118,6 +127,7 @@ export function mergeUnit(state: UnitState): UnitMerge {
         w[path] = stamp;
         for (const other of losers) conflicts.push({ docId: id, unit, kind: winner!.kind, field: path, kept: stamp, other });
       }
+      for (const group of state.groupsOf?.(winner!.kind) ?? []) alignAcrossLeaves(group, id, w, leaves, conflicts);
     }
 
     const deleteEverywhere = () => {
@@ -163,6 +173,8 @@ export function mergeUnit(state: UnitState): UnitMerge {
       for (const other of losers) conflicts.push({ docId: id, unit, kind: known.kind, field: path, kept: stamp, other });
     }
 
+    for (const group of state.groupsOf?.(known.kind) ?? []) keepTogether(group, { id, unit, kind: known.kind, l, s, w, f, me, now, conflicts });
+
     const position = winner ?? s;
     const doc = docOf({ ...known, pos: position ? position.pos : known.pos }, f, winner?._rev);
     if (winner?._attachments) doc._attachments = winner._attachments;
@@ -171,12 +183,72 @@ export function mergeUnit(state: UnitState): UnitMerge {
     for (const loser of leaves.slice(1)) writes.push({ ...loser, _deleted: true });
   }
 
+  // A status step set aside is found again at every merge: it is recorded once, the first time.
+  conflicts.push(...stepsSetAside(stamped, unit).filter((c) => !stamped.has(historyIdOf(c, stamped.get(c.docId)!))));
   const unsunk = sinkConflicts(state, conflicts, stamped, writes);
   const merged = new Map<string, FlatDoc>();
   for (const [id, doc] of stamped) {
     merged.set(id, { id, unit: doc.unit, kind: doc.kind, parent: doc.parent, key: doc.key, pos: doc.pos, fields: valuesOf(doc.f) });
   }
   return { merged, stamped, writes, conflicts, unsunk };
+}
+
+/**
+ * Fields that only mean something together, changed on both sides while apart, are taken together from
+ * the later side, so the result is one side's whole change (never one side's status with the other's
+ * "superseded by"); the other side's value is one conflict, not one per field.
+ */
+function keepTogether(
+  group: readonly string[],
+  at: { id: string; unit: string; kind: string; l: FlatDoc | undefined; s: ShadowDoc | undefined; w: Record<string, Stamp> | undefined; f: Record<string, Stamp>; me: Me; now: string; conflicts: FieldConflict[] },
+): void {
+  const { id, l, s, w, f, me, now, conflicts } = at;
+  const changedHere = group.filter((p) => l?.fields[p] !== undefined && (!s?.f[p] || !sameValue(l.fields[p], s.f[p].v)));
+  const movedThere = group.filter((p) => {
+    const theirs = w?.[p];
+    if (!theirs) return false;
+    const base = s?.f[p];
+    return !base || compareClocks(theirs.c, base.c) === 'after' || compareClocks(theirs.c, base.c) === 'apart';
+  });
+  if (!changedHere.length || !movedThere.length) return;
+  if (group.every((p) => sameValue(l?.fields[p], w?.[p]?.v))) return;
+  const latestThere = movedThere.map((p) => w![p]!).sort(laterFirst)[0]!;
+  const mine: Stamp = { v: null, at: now, by: me.name, c: {} };
+  const hereWins = laterFirst(mine, latestThere) < 0;
+  for (let i = conflicts.length - 1; i >= 0; i--) if (conflicts[i]!.docId === id && group.includes(conflicts[i]!.field)) conflicts.splice(i, 1);
+  const primary = group[0]!;
+  const other = hereWins ? w?.[primary] : l?.fields[primary] !== undefined ? fresh(l.fields[primary], me, now, {}) : undefined;
+  for (const p of group) {
+    if (hereWins) {
+      if (l?.fields[p] !== undefined) f[p] = fresh(l.fields[p], me, now, joinClocks(s?.f[p]?.c ?? {}, w?.[p]?.c ?? {}));
+    } else {
+      const theirs = w?.[p] ?? s?.f[p];
+      if (theirs) f[p] = theirs;
+      else delete f[p];
+    }
+  }
+  const kept = f[primary];
+  if (kept && other && !sameValue(kept.v, other.v)) conflicts.push({ docId: id, unit: at.unit, kind: at.kind, field: primary, kept, other });
+}
+
+/** The same for conflicting revisions in the team database: the group comes whole from the revision whose first field won. */
+function alignAcrossLeaves(group: readonly string[], id: string, w: Record<string, Stamp>, leaves: TeamDoc[], conflicts: FieldConflict[]): void {
+  const primary = group[0]!;
+  const won = w[primary];
+  if (!won) return;
+  const from = leaves.find((leaf) => {
+    const stamp = leaf.f[primary];
+    return stamp && stamp.at === won.at && stamp.by === won.by && sameValue(stamp.v, won.v);
+  });
+  if (!from) return;
+  for (const p of group) {
+    const stamp = from.f[p];
+    if (stamp) w[p] = { ...stamp, c: joinClocks(...leaves.map((leaf) => leaf.f[p]?.c ?? {})) };
+  }
+  const mine = conflicts.filter((c) => c.docId === id && group.includes(c.field));
+  const first = mine.find((c) => c.field === primary);
+  for (const c of mine) conflicts.splice(conflicts.indexOf(c), 1);
+  if (first) conflicts.push({ ...first, kept: w[primary]! });
 }
 
 function knownKind(state: UnitState, kind: string): boolean {
@@ -210,8 +282,7 @@ function sinkConflicts(state: UnitState, conflicts: FieldConflict[], stamped: Ma
       unsunk.push(conflict);
       continue;
     }
-    const at = conflict.kept.at > conflict.other.at ? conflict.kept.at : conflict.other.at;
-    const entry = { at, by: 'Team sync', field: conflict.field.replace(/^tracking\./, ''), from: conflict.other.v, to: conflict.kept.v };
+    const at = laterOf(conflict);
     const flag = {
       field: conflict.field.replace(/^tracking\./, ''),
       kept: conflict.kept.v,
@@ -222,7 +293,7 @@ function sinkConflicts(state: UnitState, conflicts: FieldConflict[], stamped: Ma
       otherAt: conflict.other.at,
     };
     for (const [path, record] of [
-      [HISTORY_PATH, entry],
+      [HISTORY_PATH, historyEntryOf(conflict)],
       [FLAG_PATH, flag],
     ] as const) {
       const key = contentKey(record);
@@ -238,3 +309,12 @@ function sinkConflicts(state: UnitState, conflicts: FieldConflict[], stamped: Ma
   }
   return unsunk;
 }
+
+const laterOf = (conflict: FieldConflict): string => (conflict.kept.at > conflict.other.at ? conflict.kept.at : conflict.other.at);
+
+/** The history entry that keeps the value set aside: the same conflict gives the same entry on every computer. */
+function historyEntryOf(conflict: FieldConflict) {
+  return { at: laterOf(conflict), by: 'Team sync', field: conflict.field.replace(/^tracking\./, ''), from: conflict.other.v, to: conflict.kept.v };
+}
+
+const historyIdOf = (conflict: FieldConflict, owner: Pick<TeamDoc, '_id'>): string => `${owner._id}/${HISTORY_PATH}:${contentKey(historyEntryOf(conflict))}`;

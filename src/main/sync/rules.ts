@@ -2,13 +2,20 @@
  * The team database's rules, enforced by the server itself: a `validate_doc_update` function in a
  * design document the app installs. CouchDB runs it for every write, replicated ones included, with
  * the writer's roles; a refusal comes back to the app as "forbidden" with the reason in words.
- * Server and database admins are not checked (they set the team up). A finding first shared already
- * closed (a store of earlier work joining the team) is not a close: closing is changing a finding the
- * team already has to Closed.
+ * Server and database admins are not checked (they set the team up).
+ * - A finding is closed by sign-off: an `approve` status step (status-sync.ts) is added, or changed,
+ *   only by an approver.
+ * - A finding without steps (shared from a store made before they were kept) shares its status as a
+ *   value; changing that value to Closed is an approver's too. A finding first shared already closed (a
+ *   store of earlier work joining the team) is not a close.
+ * - The team settings (the index document) are changed only by an officer.
  */
 export const RULES_ID = '_design/liaison-rules';
 /** Bumped when the function changes, so the app installs the new one. */
-export const RULES_VERSION = 1;
+export const RULES_VERSION = 2;
+
+/** The kind of document a finding's status step is (see status-sync.ts). */
+export const STEP_KIND = 'findings/tracking.steps';
 
 export const ROLES = { approver: 'approver', officer: 'officer' } as const;
 
@@ -30,6 +37,9 @@ const validate = `function (newDoc, oldDoc, userCtx, secObj) {
     if (newDoc._deleted || !oldDoc || values(newDoc) !== values(oldDoc)) {
       throw({ forbidden: 'Only an officer can change the team settings' });
     }
+  }
+  if (!newDoc._deleted && newDoc.kind === '${STEP_KIND}' && value(newDoc, 'step') === 'approve' && !has('${ROLES.approver}')) {
+    if (!oldDoc || oldDoc._deleted || values(newDoc) !== values(oldDoc)) throw({ forbidden: 'Only an approver can close a finding' });
   }
   if (!newDoc._deleted && newDoc.kind === 'findings' && value(newDoc, 'tracking.status') === 'Closed' && oldDoc && !oldDoc._deleted && value(oldDoc, 'tracking.status') !== 'Closed' && !has('${ROLES.approver}')) {
     throw({ forbidden: 'Only an approver can close a finding' });

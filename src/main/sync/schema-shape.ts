@@ -12,7 +12,7 @@ import type { z } from 'zod';
 export type Shape =
   | { kind: 'value' }
   | { kind: 'object'; fields: Record<string, Shape>; personal: Set<string> }
-  | { kind: 'collection'; element: ObjectShape; keyed: boolean };
+  | { kind: 'collection'; element: ObjectShape; keyed: boolean; optional: boolean };
 
 export type ObjectShape = Extract<Shape, { kind: 'object' }>;
 
@@ -42,7 +42,8 @@ export function shapeOf(schema: z.ZodType): Shape {
     const element = unwrap(def.element);
     if (internals(element)._zod.def.type === 'object') {
       const shape = objectShape(element);
-      return { kind: 'collection', element: shape, keyed: 'id' in shape.fields };
+      // An optional list left out stays left out (a report without other versions has no `versions`), so both sides read the same.
+      return { kind: 'collection', element: shape, keyed: 'id' in shape.fields, optional: internals(schema)._zod.def.type === 'optional' };
     }
   }
   return { kind: 'value' };

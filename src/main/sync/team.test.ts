@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { makeReportDoc } from '../../../tests/helpers/make-report';
 import { TeamServer } from '../../../tests/helpers/team-server';
 import { TeamClient } from '../../../tests/helpers/team-client';
 import { addProgressUpdate, updateTracking } from '../services/findings';
+import { attachEvidence, removeEvidence } from '../services/evidence';
 
 let server: TeamServer;
 let team: string;
@@ -46,8 +50,11 @@ describe('two people, one register', () => {
     expect(await b.store.readText(doc.report.sha256)).toEqual(text);
 
     await updateTracking(a.store, findingId, { owner: 'Supt Clark' }, '2024-03-01T10:00:00.000Z');
-    await addProgressUpdate(b.store, findingId, 'Vetting backlog cleared', '2024-03-02T09:00:00.000Z');
+    await addProgressUpdate(b.store, findingId, 'Vetting backlog cleared', '2024-03-02T09:00:00.000Z', '2024-03-02');
     await updateTracking(b.store, findingId, { evidence: ['Vetting report March 2024'] }, '2024-03-02T09:05:00.000Z');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% the vetting audit, March 2024\n%%EOF\n');
+    await attachEvidence(b.store, findingId, { fileName: 'vetting-audit.pdf', bytes: pdf }, null, '2024-03-02T09:10:00.000Z');
+    const sha = createHash('sha256').update(pdf).digest('hex');
 
     await a.sync();
     await b.sync();
@@ -56,11 +63,28 @@ describe('two people, one register', () => {
     for (const person of [a, b]) {
       const t = person.finding(findingId)!.tracking;
       expect(t.owner).toBe('Supt Clark');
-      expect(t.progress.map((p) => [p.text, p.by])).toEqual([['Vetting backlog cleared', 'Bob Brown']]);
+      expect(t.progress.map((p) => [p.text, p.by, p.on])).toEqual([['Vetting backlog cleared', 'Bob Brown', '2024-03-02']]);
       expect(t.evidence).toEqual(['Vetting report March 2024']);
-      expect(t.history.map((h) => `${h.field}:${String(h.to)}:${h.by}`).sort()).toEqual(['evidence:Vetting report March 2024:Bob Brown', 'owner:Supt Clark:Alice Adams']);
+      expect(t.attachments.map((f) => [f.name, f.sha256, f.size, f.mimeType, f.by])).toEqual([['vetting-audit.pdf', sha, pdf.length, 'application/pdf', 'Bob Brown']]);
+      // The file itself, stored by its sha256 under evidence/ as a file attached here would be.
+      expect(await person.store.readEvidence(sha)).toEqual(pdf);
+      expect(existsSync(join(person.dir, 'evidence', sha))).toBe(true);
+      expect(t.history.map((h) => `${h.field}:${String(h.to)}:${h.by}`).sort()).toEqual([
+        'attachments:vetting-audit.pdf:Bob Brown',
+        'evidence:Vetting report March 2024:Bob Brown',
+        'owner:Supt Clark:Alice Adams',
+        'progress:2024-03-02:Bob Brown',
+      ]);
       expect(t.twoPeople ?? []).toEqual([]);
     }
+    expect(JSON.stringify(a.finding(findingId))).toBe(JSON.stringify(b.finding(findingId)));
+
+    // Taken off on one computer, it goes from the other, file and all.
+    await removeEvidence(a.store, findingId, a.finding(findingId)!.tracking.attachments[0]!.id, '2024-03-03T09:00:00.000Z');
+    await a.sync();
+    await b.sync();
+    expect(b.finding(findingId)!.tracking.attachments).toEqual([]);
+    expect(existsSync(join(b.dir, 'evidence', sha))).toBe(false);
     await a.close();
     await b.close();
   }, 60_000);

@@ -3,6 +3,7 @@ import { IndexDoc, ReportDoc } from '../store/schema';
 import type { Store } from '../store/repository';
 import { flatten, type FlatDoc, type RecordFilter } from './flat';
 import { collectionAt, objectShape, type ObjectShape } from './schema-shape';
+import { leaveOutStepValues } from './status-sync';
 
 /**
  * The three kinds of stored document the team shares, each one a "unit" synced as a whole: a report
@@ -22,6 +23,14 @@ const indexShape = objectShape(IndexDoc);
 
 /** Parts of the index that are this computer's own: which reports it holds, its format, its encryption. */
 const INDEX_LOCAL_FIELDS = ['schemaVersion', 'reportIds', 'encryptAtRest'] as const;
+
+/** A report's status fields only mean something together (see keepTogether in merge-unit.ts). */
+const REPORT_STATUS = ['report.status', 'report.statusAt', 'report.supersededBy'] as const;
+
+export const fieldGroupsOf =
+  (unitKind: UnitKind) =>
+  (kind: string): readonly (readonly string[])[] =>
+    unitKind === 'report' && kind === '' ? [REPORT_STATUS] : [];
 
 export const unitIdOf = {
   report: (id: string) => `r:${id}`,
@@ -82,7 +91,10 @@ export function readUnit(store: Store, unit: string, sharing: Sharing): Map<stri
   let docs: FlatDoc[] | null = null;
   if (kind === 'report') {
     const doc = store.reportDoc(unit.slice(2));
-    if (doc) docs = flatten(unit, doc as unknown as Record<string, unknown>, reportShape, { filter: privacyFilter(kind, sharing) });
+    if (doc) {
+      docs = flatten(unit, doc as unknown as Record<string, unknown>, reportShape, { filter: privacyFilter(kind, sharing) });
+      leaveOutStepValues(docs, (recordKind) => shapeForKind(kind, recordKind));
+    }
   } else if (kind === 'note') {
     const note = store.note(unit.slice(2));
     if (note && isShared(note, sharing)) docs = flatten(unit, note as unknown as Record<string, unknown>, noteShape);

@@ -9,6 +9,7 @@ import {
 } from '../../shared/domain/finding';
 import type { LifecycleStep } from '../../shared/domain/lifecycle-step';
 import { dateInWords } from '../paper/dates';
+import { withStep } from './status-steps';
 
 export interface StepContext {
   /** The officer recording the step (Settings → Your name). */
@@ -37,9 +38,9 @@ function checkDate(date: string, today: string, what: string): void {
   if (date > today) refuse(`${what} (${dateInWords(date)}) is after today; record a decision once it has been made.`);
 }
 
-function withStatus(tracking: Tracking, to: FindingStatus, ctx: StepContext, note: string, rest: Partial<Tracking>): Tracking {
+function withStatus(tracking: Tracking, step: LifecycleStep['step'], to: FindingStatus, ctx: StepContext, note: string, rest: Partial<Tracking>): Tracking {
   const change: FieldChange = { at: ctx.at, by: ctx.by, field: 'status', from: tracking.status, to, note };
-  return { ...tracking, ...rest, status: to, history: [...tracking.history, change] };
+  return withStep({ ...tracking, ...rest, status: to, history: [...tracking.history, change] }, step, tracking.status, ctx.by, ctx.at);
 }
 
 /**
@@ -56,7 +57,7 @@ export function applyLifecycleStep(tracking: Tracking, step: LifecycleStep, ctx:
         refuse('Attach evidence (a file) or name it before proposing closure: the approver needs something to check.');
       }
       const by = step.proposedBy?.trim() || ctx.by;
-      return withStatus(tracking, 'Proposed for closure', ctx, statement, { proposal: { statement, by, at: ctx.at } });
+      return withStatus(tracking, 'propose', 'Proposed for closure', ctx, statement, { proposal: { statement, by, at: ctx.at } });
     }
     case 'approve': {
       requireFrom(tracking, (s) => s === 'Proposed for closure', 'closed', 'propose it for closure first, with a statement and evidence');
@@ -71,18 +72,18 @@ export function applyLifecycleStep(tracking: Tracking, step: LifecycleStep, ctx:
         at: ctx.at,
       };
       const note = `Approved by ${resolution.approver} on ${dateInWords(step.date)}: ${resolution.reason}`;
-      return withStatus(tracking, 'Closed', ctx, note, { resolution });
+      return withStatus(tracking, 'approve', 'Closed', ctx, note, { resolution });
     }
     case 'sendBack': {
       requireFrom(tracking, (s) => s === 'Proposed for closure', 'sent back', 'only a proposal for closure is sent back');
-      return withStatus(tracking, 'In progress', ctx, `Sent back: ${step.reason.trim()}`, { proposal: null });
+      return withStatus(tracking, 'sendBack', 'In progress', ctx, `Sent back: ${step.reason.trim()}`, { proposal: null });
     }
     case 'supersede': {
       requireFrom(tracking, isOpen, 'superseded', 'reopen it first');
       const label = ctx.supersededByLabel ?? step.byFindingId;
       const reason = step.reason?.trim() || `Superseded by ${label}.`;
       const resolution: Resolution = { status: 'Superseded', date: ctx.today, reason, approver: null, supersededBy: step.byFindingId, by: ctx.by, at: ctx.at };
-      return withStatus(tracking, 'Superseded', ctx, `Superseded by ${label}: ${reason}`, { resolution, proposal: null });
+      return withStatus(tracking, 'supersede', 'Superseded', ctx, `Superseded by ${label}: ${reason}`, { resolution, proposal: null });
     }
     case 'noFurtherAction': {
       requireFrom(tracking, isOpen, 'marked no further action', 'reopen it first');
@@ -90,11 +91,11 @@ export function applyLifecycleStep(tracking: Tracking, step: LifecycleStep, ctx:
       checkDate(date, ctx.today, 'The date of the decision');
       const reason = step.reason.trim();
       const resolution: Resolution = { status: 'No further action', date, reason, approver: null, supersededBy: null, by: ctx.by, at: ctx.at };
-      return withStatus(tracking, 'No further action', ctx, `No further action: ${reason}`, { resolution, proposal: null });
+      return withStatus(tracking, 'noFurtherAction', 'No further action', ctx, `No further action: ${reason}`, { resolution, proposal: null });
     }
     case 'reopen': {
       requireFrom(tracking, isResolved, 'reopened', 'only a closed, superseded or no-further-action finding is reopened');
-      return withStatus(tracking, 'In progress', ctx, `Reopened: ${step.reason.trim()}`, { resolution: null, proposal: null });
+      return withStatus(tracking, 'reopen', 'In progress', ctx, `Reopened: ${step.reason.trim()}`, { resolution: null, proposal: null });
     }
   }
 }

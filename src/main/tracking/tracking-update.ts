@@ -3,6 +3,7 @@ import { compareProgress, FindingStatus, Rag, type FieldChange, type ProgressUpd
 import { directStatusRefusal } from './lifecycle';
 import { Id, IsoDate, IsoDateTime } from '../../shared/domain/ids';
 import { AppError } from '../../shared/api/result';
+import { withStep } from './status-steps';
 
 export type TrackingPatch = Partial<Pick<Tracking, 'owner' | 'status' | 'rag' | 'due' | 'evidence'>>;
 
@@ -59,7 +60,7 @@ export function applyTrackingPatch(tracking: Tracking, patch: TrackingPatch, by:
     next.history.push(change);
     Object.assign(next, { [field]: to });
   }
-  return next;
+  return next.status === tracking.status ? next : withStep(next, 'set', tracking.status, by, at);
 }
 
 export interface ProgressOptions {

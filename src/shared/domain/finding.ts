@@ -110,6 +110,29 @@ export const Resolution = z.object({
 });
 export type Resolution = z.infer<typeof Resolution>;
 
+export const STEP_KINDS = ['set', 'propose', 'approve', 'sendBack', 'supersede', 'noFurtherAction', 'reopen'] as const;
+
+/**
+ * One change of a finding's status, kept as a record that is only ever added, never edited: the step
+ * taken (`set` for Not started ↔ In progress), the status it was taken from and the state it led to.
+ * Team working shares these rather than the status itself, so two people's steps never overwrite each
+ * other; the status, proposal and resolution are those of the last step that applies
+ * (src/main/tracking/status-steps.ts).
+ */
+export const StatusStep = z.object({
+  id: Id,
+  at: IsoDateTime,
+  by: z.string(),
+  step: z.enum(STEP_KINDS),
+  from: FindingStatus,
+  to: FindingStatus,
+  proposal: ClosureProposal.nullable(),
+  resolution: Resolution.nullable(),
+  /** How many steps the finding had when this one was taken: steps taken one after another keep their order whatever the computers' clocks say. */
+  seq: z.number().int().nonnegative(),
+});
+export type StatusStep = z.infer<typeof StatusStep>;
+
 export const RAG_SOURCES = ['manual', 'derived'] as const;
 /**
  * Two people changed the same field of a finding while apart (team working): the value kept by the
@@ -146,6 +169,8 @@ export const Tracking = z.object({
   proposal: ClosureProposal.nullable().default(null),
   resolution: Resolution.nullable().default(null),
   history: z.array(FieldChange),
+  /** Every status change as a record (absent in stores from before they were kept). */
+  steps: z.array(StatusStep).optional(),
   twoPeople: z.array(TwoPeopleChange).optional(),
 });
 export type Tracking = z.infer<typeof Tracking>;

@@ -7,6 +7,7 @@ import { Line, TeamServer } from '../../../../tests/helpers/team-server';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import { Store } from '../../store/repository';
 import { updateTracking } from '../../services/findings';
+import { stepFinding } from '../../services/lifecycle';
 
 let server: TeamServer;
 const temp = useTempDirs();
@@ -47,6 +48,8 @@ async function teamWithReport(reports = 1, line?: Line) {
   expect(first.out).toMatch(/^sync: pushed \d+ pulled \d+ conflicts 0\n$/);
   return { remote, olive, docs };
 }
+
+const findingOfOpen = (store: Store, id: string) => store.allReportDocs().flatMap((d) => d.findings).find((f) => f.id === id);
 
 async function findingOf(dir: string, id: string) {
   const store = await Store.open(dir, { readOnly: true });
@@ -90,43 +93,51 @@ describe('liaison sync', () => {
     }
   }, 90_000);
 
-  it('refuses a close by someone who is not an approver, in words, and keeps the change as a proposal', async () => {
+  it('refuses an approval by someone who is not an approver, in words, and keeps it as a proposal', async () => {
     const { remote, olive, docs } = await teamWithReport();
     const bob = await temp();
     expect((await sync(bob, remote, 'bob', 'bob-pw')).code).toBe(0);
     const id = docs[0]!.findings[0]!.id;
+    // Bob may propose the finding for closure; he signs it off himself, which only an approver may do.
     const store = await Store.open(bob, { skipDailyBackup: true });
-    await updateTracking(store, id, { status: 'Closed', owner: 'Supt Evans' }, '2024-05-02T09:00:00.000Z');
+    await updateTracking(store, id, { owner: 'Supt Evans', evidence: ['Vetting audit, May 2024'] }, '2024-05-02T09:00:00.000Z');
+    await stepFinding(store, id, { step: 'propose', statement: 'The vetting backlog is cleared.' }, '2024-05-02T09:05:00.000Z', '2024-05-02');
+    await stepFinding(store, id, { step: 'approve', approver: 'Supt Evans', date: '2024-05-02', reason: 'Audit seen.' }, '2024-05-02T09:10:00.000Z', '2024-05-02');
+    expect(findingOfOpen(store, id)?.tracking.status).toBe('Closed');
     await store.close();
 
     const refused = await sync(bob, remote, 'bob', 'bob-pw');
     expect(refused.code).toBe(0);
     expect(refused.out).toContain('sync: refused: Only an approver can close a finding; your change was kept as a proposal\n');
-    // Bob's copy goes back to what the team has; the history still says what he did, and the proposal waits for an approver.
+    // Bob's copy goes back to what the team has: proposed for closure, with his statement; the history says what happened.
     const after = await findingOf(bob, id);
-    expect(after?.tracking.status).toBe('Not started');
-    expect(after?.tracking.history.some((h) => h.field === 'status' && h.to === 'Closed' && h.by === 'HMICFRS Liaison Officer')).toBe(true);
+    expect(after?.tracking).toMatchObject({ status: 'Proposed for closure', owner: 'Supt Evans', resolution: null, proposal: { statement: 'The vetting backlog is cleared.' } });
+    expect(after?.tracking.history.filter((h) => h.field === 'status').map((h) => [h.by, h.from, h.to])).toEqual([
+      ['HMICFRS Liaison Officer', 'Not started', 'Proposed for closure'],
+      ['HMICFRS Liaison Officer', 'Proposed for closure', 'Closed'],
+      ['Team sync', 'Closed', 'Proposed for closure'],
+    ]);
 
     expect((await sync(olive, remote, 'olive', 'olive-pw')).code).toBe(0);
-    expect((await findingOf(olive, id))?.tracking.status).toBe('Not started');
+    expect((await findingOf(olive, id))?.tracking).toMatchObject({ status: 'Proposed for closure', owner: 'Supt Evans', resolution: null });
     const { KeptItems } = await import('../../sync/kept');
     const { openLocal } = await import('../../sync/pouch');
     const { localDbFolder } = await import('../../sync/config');
     const db = openLocal(localDbFolder(olive, remote));
     const items = await new KeptItems(db).list();
     await db.close();
-    expect(items.map((i) => [i.type, i.reason, i.changes.find((c) => c.field === 'tracking.status')])).toEqual([
-      ['proposal', 'Only an approver can close a finding', { field: 'tracking.status', value: 'Closed', was: 'Not started' }],
+    expect(items.map((i) => [i.type, i.reason, i.changes])).toEqual([
+      ['proposal', 'Only an approver can close a finding', [{ field: 'tracking.status', value: 'Closed', was: 'Proposed for closure' }]],
     ]);
 
-    // Olive is an approver: her close goes through.
+    // Olive is an approver: her sign-off goes through, and Bob's copy follows.
     const oliveStore = await Store.open(olive, { skipDailyBackup: true });
-    await updateTracking(oliveStore, id, { status: 'Closed' }, '2024-05-03T09:00:00.000Z');
+    await stepFinding(oliveStore, id, { step: 'approve', approver: 'Olive Officer', date: '2024-05-03', reason: 'Audit checked at the improvement group.' }, '2024-05-03T09:00:00.000Z', '2024-05-03');
     await oliveStore.close();
     const closed = await sync(olive, remote, 'olive', 'olive-pw');
     expect(closed.out).not.toContain('refused');
     expect((await sync(bob, remote, 'bob', 'bob-pw')).code).toBe(0);
-    expect((await findingOf(bob, id))?.tracking.status).toBe('Closed');
+    expect((await findingOf(bob, id))?.tracking).toMatchObject({ status: 'Closed', resolution: { status: 'Closed', approver: 'Olive Officer', date: '2024-05-03' } });
   }, 90_000);
 
   it('a sync killed with SIGKILL part-way completes next time, with nothing lost and nothing twice', async () => {
