@@ -1,4 +1,3 @@
-import { FINDING_STATUSES } from '../src/shared/domain/finding';
 import type { CallName } from '../src/shared/api/contract';
 import type { RegisterPage } from '../src/shared/domain/views';
 import { openAppCore, type AppCore } from '../src/main/app';
@@ -31,6 +30,17 @@ async function ask(core: AppCore, name: CallName, input: unknown): Promise<{ val
   return { value: result.value, bytes: Buffer.byteLength(JSON.stringify(result)) };
 }
 
+const OPEN = new Set(['Not started', 'In progress']);
+
+/** The first row from `start` on (wrapping round) whose status can be set directly. */
+function nextOpenRow(page: RegisterPage, start: number): RegisterPage['rows'][number] {
+  for (let k = 0; k < page.rows.length; k++) {
+    const row = page.rows[(start + k) % page.rows.length]!;
+    if (OPEN.has(row.finding.tracking.status)) return row;
+  }
+  throw new Error('the register window holds no open finding to edit');
+}
+
 /**
  * One tracking edit as the officer makes it in a finding's panel, then every read the window makes
  * because of it, through the real dispatcher with the renderer's own rules (freshness.ts): the edit's
@@ -44,11 +54,14 @@ async function editsOn(core: AppCore, register: Record<string, unknown>) {
   const bytes: number[] = [];
   const today = todayIso();
   for (let i = 0; i < EDITS + WARM_UP; i++) {
-    const row = page.rows[(i * 7) % page.rows.length]!;
+    // A status is set directly only between Not started and In progress (the rest go through the finding's
+    // lifecycle, see tracking/lifecycle.ts): a status edit takes the next open row and moves it to the other one.
+    const statusEdit = i % 4 === 1;
+    const row = statusEdit ? nextOpenRow(page, (i * 7) % page.rows.length) : page.rows[(i * 7) % page.rows.length]!;
     const panel: HeldRead = { name: 'findings.get', input: { id: row.finding.id }, data: (await ask(core, 'findings.get', { id: row.finding.id })).value };
     const changes = [
       { owner: `Supt Owner ${i}` },
-      { status: FINDING_STATUSES[i % 3] },
+      { status: row.finding.tracking.status === 'Not started' ? 'In progress' : 'Not started' },
       { due: `2026-0${1 + (i % 9)}-15` },
       { rag: (['Red', 'Amber', 'Green'] as const)[i % 3] },
     ][i % 4]!;

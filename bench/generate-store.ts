@@ -1,7 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, FINDING_STATUSES, newTracking, type Annotation, type Finding, type Note, type Report } from '../src/shared/domain';
 import { noteShardOf, storeLayout } from '../src/main/store/layout';
@@ -15,32 +13,6 @@ export interface GeneratedStoreSize {
 }
 
 export const BENCH_STORE: GeneratedStoreSize = { reports: 500, findings: 10_000, notes: 50_000, annotations: 10_000 };
-
-/** The scale figures' ratios: per report 20 findings, 20 annotations and 100 notes (and its own 128 KB text). */
-export const storeOfReports = (reports: number): GeneratedStoreSize => ({
-  reports,
-  findings: reports * 20,
-  annotations: reports * 20,
-  notes: reports * 100,
-});
-
-/** Bumped whenever what generateStore writes changes, so a cached store of the old kind is not reused. */
-export const GENERATOR_VERSION = 2;
-
-/**
- * A generated store kept between runs under the system's temp folder (5,000 reports take minutes to
- * write and 1.3 GB of disk), keyed by the generator's version and the size. Made in a folder of its own
- * and renamed into place when complete, so an interrupted run never leaves half a store to reuse.
- */
-export async function cachedStore(size: GeneratedStoreSize): Promise<string> {
-  const dir = join(tmpdir(), `liaison-bench-g${GENERATOR_VERSION}-${size.reports}r-${size.findings}f-${size.annotations}a-${size.notes}n`);
-  if (existsSync(join(dir, 'index.json'))) return dir;
-  const making = `${dir}.making-${process.pid}`;
-  await rm(making, { recursive: true, force: true });
-  await generateStore(making, size);
-  await rename(making, dir);
-  return dir;
-}
 
 const FORCES = ['Cambridgeshire Constabulary', 'Bedfordshire Police', 'Hertfordshire Constabulary', 'Norfolk Constabulary', 'Suffolk Constabulary'];
 

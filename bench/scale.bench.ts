@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { copyFile, rename } from 'node:fs/promises';
 import { build } from 'esbuild';
-import { cachedStore, storeOfReports } from './generate-store';
+import { cachedStore, storeOf } from './cached-store';
 import { median, percentile, type Print } from './stats';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -14,12 +15,18 @@ const CHILD = join(OUT, 'scale-child.mjs');
 /**
  * The child is bundled first, as electron-vite bundles the app (dependencies left to node_modules,
  * modules imported on demand in chunks of their own), so the figures time the app starting and
- * answering, not TypeScript being compiled (what `tsx` would add to every start).
+ * answering, not TypeScript being compiled (what `tsx` would add to every start). The workers the app
+ * starts are bundled beside it, as in the built app (out/main/import-worker.js, backup-worker.js and
+ * pdf-worker.mjs), so the day's backup is made as the app makes it.
  */
 async function bundleChild(): Promise<void> {
   await rm(OUT, { recursive: true, force: true });
   await build({
-    entryPoints: [join(import.meta.dirname, 'scale-child.ts')],
+    entryPoints: {
+      'scale-child': join(import.meta.dirname, 'scale-child.ts'),
+      'import-worker': join(ROOT, 'src/main/ingest/import-worker.ts'),
+      'backup-worker': join(ROOT, 'src/main/store/backup-worker.ts'),
+    },
     outdir: OUT,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -30,6 +37,9 @@ async function bundleChild(): Promise<void> {
     packages: 'external',
     logLevel: 'error',
   });
+  // src/main/workers/spawn.ts starts `<name>.js` from beside its own module.
+  for (const worker of ['import-worker', 'backup-worker']) await rename(join(OUT, `${worker}.mjs`), join(OUT, `${worker}.js`));
+  await copyFile(join(ROOT, 'src/main/ingest/pdf-worker.mjs'), join(OUT, 'pdf-worker.mjs'));
 }
 
 interface Run {
@@ -73,7 +83,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export async function run(print: Print): Promise<void> {
   await bundleChild();
   for (const reports of [500, 5000]) {
-    const dir = await cachedStore(storeOfReports(reports));
+    const dir = await cachedStore(storeOf(reports));
     const name = (figure: string) => `scale.${reports}.${figure}`;
     if (!existsSync(join(dir, 'cache', 'search-texts.idx'))) {
       // The first open of a store builds its caches (report heads, search index, text index) once.

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/result';
-import { annotationsCsv, annotationsDocx, type AnnotationExport } from '../exports/annotations-export';
+import { annotationsCsv, type AnnotationExport } from '../exports/annotations-export';
 import type { Store } from '../store/repository';
 import { DOCX_MIME, safeFileName } from './board-papers';
 import { todayIso } from '../tracking/periods';
@@ -18,5 +18,7 @@ export async function exportAnnotations(store: Store, reportId: string, format: 
   };
   const fileName = safeFileName(`Annotations - ${doc.report.title}`, format);
   if (format === 'csv') return { fileName, mimeType: CSV_MIME, bytes: new TextEncoder().encode(annotationsCsv(input)) };
+  // docx is loaded with the first .docx asked for, not with the app (the CSV needs none of it).
+  const { annotationsDocx } = await import('../exports/annotations-docx');
   return { fileName, mimeType: DOCX_MIME, bytes: await annotationsDocx(input) };
 }

@@ -10,7 +10,7 @@ import type { QuoteOption } from '../../shared/api/papers';
 import type { RegisterFilter } from '../../shared/domain/views';
 import { buildPaper } from '../paper/build-paper';
 import { judgmentSummary } from '../paper/judgment-summary';
-import { renderPaperDocx } from '../paper/render-docx';
+import type { renderPaperDocx as RenderPaperDocx } from '../paper/render-docx';
 import { projectRoot } from '../paths';
 import { registerRows } from '../register/register-row';
 import { renderRegisterXlsx } from '../register/render-xlsx';
@@ -92,6 +92,9 @@ export async function quoteOptions(store: Store, reportId: string): Promise<Quot
   }
   return options;
 }
+
+/** docx takes most of a second to load: it is loaded with the first paper written, not with the app. */
+const renderPaperDocx: typeof RenderPaperDocx = async (...args) => (await import('../paper/render-docx')).renderPaperDocx(...args);
 
 /** The paper as .docx, with the force's logo (or the placeholder shield) in its header unless the officer turned it off. */
 export async function paperDocx(store: Store, model: PaperModel): Promise<Uint8Array> {

@@ -127,6 +127,8 @@ class StoreSearch {
     try {
       const [loaded] = await Promise.all([this.loadIndex(), this.loadTexts()]);
       if (loaded) this.usable.resolve();
+      // What bringing the index up to date needs (its documents by key and by source) is filled in meanwhile.
+      if (loaded) await this.index.keyInBackground(timeSlicer());
       await this.store.ready;
       await this.reconcile();
       this.usable.resolve();

@@ -5,9 +5,8 @@ import { isOpen } from '../../shared/domain/register';
 import type { AcceptedRow, ApplySummary, ReturnedWorkbook, ReturnRow, ReturnsPreview, UpdateRequest } from '../../shared/domain/update-request';
 import { dateInWords } from '../paper/dates';
 import { shortReportName } from '../register/register-row';
-import { readReturnedWorkbook, RefusedWorkbook, type ReturnedRow } from '../requests/read-return';
-import { renderRequestDocx } from '../requests/request-docx';
-import { renderRequestWorkbook, type RequestWorkbookInput } from '../requests/request-workbook';
+import type { ReturnedRow } from '../requests/read-return';
+import type { RequestWorkbookInput } from '../requests/request-workbook';
 import type { Store } from '../store/repository';
 import { applyLifecycleStep } from '../tracking/lifecycle';
 import { compareReportsByTime } from '../tracking/periods';
@@ -84,7 +83,11 @@ export async function createUpdateRequest(
       };
     }),
   };
-  const bytes = options.format === 'xlsx' ? await renderRequestWorkbook(input) : await renderRequestDocx(input);
+  // ExcelJS and docx take seconds to load: they are loaded when a request is first written, not with the app.
+  const bytes =
+    options.format === 'xlsx'
+      ? await (await import('../requests/request-workbook')).renderRequestWorkbook(input)
+      : await (await import('../requests/request-docx')).renderRequestDocx(input);
   // Only a workbook comes back to be applied, but a Word request is recorded too, so the register of requests is whole.
   await store.updateIndex((index) => {
     index.updateRequests.push(request);
@@ -156,6 +159,7 @@ function reviewRow(store: Store, request: UpdateRequest, row: ReturnedRow, today
 
 async function readOne(store: Store, file: { fileName: string; bytes: Uint8Array }, today: string): Promise<ReturnedWorkbook> {
   const requests = store.index.updateRequests;
+  const { readReturnedWorkbook, RefusedWorkbook } = await import('../requests/read-return');
   try {
     const read = await readReturnedWorkbook(file.bytes, file.fileName, (id) => {
       const request = requests.find((r) => r.id === id);

@@ -18,7 +18,7 @@ import { openFailure, saveFailure } from './save-failure';
 import { convertBackups, evidenceShas, rotateBackups, writeFullArchive } from './backups';
 import { writeBackupOffThread } from './backup-off-thread';
 import { headOf, headsFile, readHeads, writeHeads, type CachedHead, type ReportHead } from './report-heads';
-import { stampOf, stampsOf } from './stamps';
+import { stampOf, stampsOfSync } from './stamps';
 
 export interface OpenStoreOptions {
   /** Reads only: takes no lock, writes nothing (not even a recovery). For `list` and `search` from the CLI. */
@@ -766,7 +766,7 @@ export class Store {
 
     if (!this.options.readOnly) await settleRemovals(this.layout, new Set(index.reportIds), null);
     const cached = await readHeads(this.headsAdapter);
-    const stamps = await stampsOf(index.reportIds.map((id) => this.layout.report(id)));
+    const stamps = stampsOfSync(index.reportIds.map((id) => this.layout.report(id)));
     const stale: string[] = [];
     index.reportIds.forEach((id, i) => {
       const head = cached.get(id);
@@ -779,7 +779,7 @@ export class Store {
     if (stale.length || cached.size !== index.reportIds.length) this.headsDirty = true;
     await this.loadReports(stale);
 
-    const shardStamps = await stampsOf(Array.from({ length: NOTE_SHARDS }, (_, shard) => this.layout.noteShard(shard)));
+    const shardStamps = stampsOfSync(Array.from({ length: NOTE_SHARDS }, (_, shard) => this.layout.noteShard(shard)));
     shardStamps.forEach((stamp, shard) => stamp && this.stamps.set(`notes:${shard}`, stamp));
   }
 

@@ -8,8 +8,13 @@ import { inspectTeam } from './inspect';
 import type { KeptItem } from './kept';
 import { previewJoin } from './preview';
 import { databaseUrl } from './remote';
-import { openSession } from './session';
 import { unitKindOf } from './units';
+
+/**
+ * The sync engine and PouchDB (with LevelDB and its HTTP stack: most of a second to load) are loaded when team
+ * working first connects or previews, never at the start of an app where it is off.
+ */
+const openSession: typeof import('./session').openSession = async (...args) => (await import('./session')).openSession(...args);
 
 export interface TeamInput {
   server: string;

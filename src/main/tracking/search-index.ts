@@ -133,6 +133,14 @@ class KeyTable {
 
   constructor(private readonly keyAt: (ord: number) => string) {}
 
+  /** Makes room for `count` keys at once, so adding them never rehashes (only while the table is empty). */
+  reserve(count: number): void {
+    if (this.used !== 0) return;
+    let size = this.slots.length;
+    while (size < count * 2 + 2) size *= 2;
+    if (size !== this.slots.length) this.slots = new Int32Array(size);
+  }
+
   add(key: string, ord: number): void {
     if ((this.used + 1) * 2 > this.slots.length) this.grow();
     this.place(hashOf(key), ord);
@@ -198,6 +206,13 @@ export class SearchIndex {
   private readonly sourceOf: SourceOf;
   private docstore: { tail: IndexFileTail; offsets: Uint32Array } | null = null;
   private readonly byKey = new KeyTable((ord) => this.keyAt(ord));
+  /**
+   * Ordinals read from a file that are not yet in `byKey` and `sourceOrds` (from `keyed` up to `keyedEnd`).
+   * Searching needs neither; they are filled in on the first call that does (a change, a look-up by id), or
+   * a slice at a time by keyInBackground, so reading an index of 700,000 documents answers searches at once.
+   */
+  private keyed = 0;
+  private keyedEnd = 0;
 
   constructor(options: SearchIndexOptions = {}) {
     this.lookup = options.lookup;
@@ -418,14 +433,10 @@ export class SearchIndex {
     index.hashes = Uint32Array.from(hashes);
     sourceKeys.forEach((key: unknown) => index.sourceId(String(key)));
     for (let ord = 0; ord < count; ord++) {
-      if (!terms.isLive(ord)) continue;
-      index.byKey.add(index.keyAt(ord), ord);
-      const source = terms.sourceOf(ord);
-      if (source >= index.sourceKeys.length) throw new Error('a document names an unknown source');
-      let ords = index.sourceOrds.get(source);
-      if (!ords) index.sourceOrds.set(source, (ords = []));
-      ords.push(ord);
+      if (terms.isLive(ord) && terms.sourceOf(ord) >= index.sourceKeys.length) throw new Error('a document names an unknown source');
     }
+    index.byKey.reserve(terms.liveCount);
+    index.keyedEnd = count;
     if (file.tail && sections.recordOffsets) {
       const offsets = u32(sections.recordOffsets);
       if (offsets.length === count + 1 && offsets[count] === file.tail.length) index.docstore = { tail: file.tail, offsets };
@@ -455,6 +466,7 @@ export class SearchIndex {
 
   /** The live ordinals of a source; the list is tidied of removed ones as it is read. */
   private liveOrds(source: number): number[] {
+    this.keyUpTo(this.keyedEnd);
     const ords = this.sourceOrds.get(source) ?? [];
     const live = ords.filter((ord) => this.terms.isLive(ord));
     if (live.length !== ords.length) this.sourceOrds.set(source, live);
@@ -463,7 +475,33 @@ export class SearchIndex {
 
   /** The live ordinal of a document, or -1. */
   private find(kind: SearchKind, id: string): number {
+    this.keyUpTo(this.keyedEnd);
     return this.byKey.find(keyOf(kind, id), (ord) => this.terms.isLive(ord));
+  }
+
+  /** Enters the ordinals read from the file, up to `end`, in the look-ups by key and by source. */
+  private keyUpTo(end: number): void {
+    const last = Math.min(end, this.keyedEnd);
+    for (let ord = this.keyed; ord < last; ord++) {
+      if (!this.terms.isLive(ord)) continue;
+      this.byKey.add(this.keyAt(ord), ord);
+      const source = this.terms.sourceOf(ord);
+      let ords = this.sourceOrds.get(source);
+      if (!ords) this.sourceOrds.set(source, (ords = []));
+      ords.push(ord);
+    }
+    this.keyed = Math.max(this.keyed, last);
+  }
+
+  /**
+   * Fills in the look-ups by key and by source for an index read from a file, a slice at a time with
+   * `pause` between slices (a call that needs them sooner completes them itself).
+   */
+  async keyInBackground(pause: () => Promise<void>): Promise<void> {
+    while (this.keyed < this.keyedEnd) {
+      this.keyUpTo(this.keyed + 5_000);
+      await pause();
+    }
   }
 
   private describe(kind: SearchKind, id: string, ord: number): Entry | null {
