@@ -72,9 +72,10 @@ export class KeptItems {
 
   /** Someone has dealt with it: it leaves the list on every computer. */
   async dismiss(id: string): Promise<boolean> {
-    const doc = await this.db.get<KeptDoc>(id).catch(() => null);
+    const doc = await this.db.get<KeptDoc & { _conflicts?: string[] }>(id, { conflicts: true }).catch(() => null);
     if (!doc) return false;
-    await this.db.bulkDocs([{ _id: id, _rev: doc._rev, _deleted: true }]);
+    // Two computers may have filed the same item: every copy goes, or another would take its place.
+    await this.db.bulkDocs([doc._rev, ...(doc._conflicts ?? [])].map((rev) => ({ _id: id, _rev: rev, _deleted: true })));
     return true;
   }
 }
