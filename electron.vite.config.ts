@@ -39,11 +39,13 @@ export default defineConfig({
         output: {
           // React and the other libraries in chunks of their own (they change less often than the app);
           // each screen loaded with React.lazy gets its own chunk, with the Fluent UI components only it
-          // uses, so the first screen waits only for what it shows.
+          // uses, so the first screen waits only for what it shows. The reader's own libraries (pdf.js, the
+          // text diff that lines its pages up) stay with the reader: in the shared chunk they would be
+          // loaded with the first screen.
           codeSplitting: {
             groups: [
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
-              { name: 'vendor', test: /node_modules[\\/](?!@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc)/, priority: 2 },
+              { name: 'vendor', test: /node_modules[\\/](?!@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc|pdfjs-dist|diff[\\/])/, priority: 2 },
             ],
           },
         },

@@ -3,7 +3,7 @@ import type { RegisterPage } from '../src/shared/domain/views';
 import { openAppCore, type AppCore } from '../src/main/app';
 import { downloadInstead } from '../src/main/http/download';
 import { todayIso } from '../src/main/tracking/periods';
-import { warmSearch } from '../src/main/services/search';
+import { searchSettled, warmSearch } from '../src/main/services/search';
 import { effectOf, type HeldRead, type Write } from '../src/renderer/hooks/freshness';
 import { storeOf, workingCopy } from './cached-store';
 import { median, percentile, type Print } from './stats';
@@ -98,8 +98,10 @@ export async function run(print: Print): Promise<void> {
     const copy = await workingCopy(storeOf(reports));
     const core = await openAppCore(copy.dir, { transport: 'ipc', saveFile: downloadInstead }, { skipDailyBackup: true });
     try {
-      // As in the app: the search index is live, and every save re-indexes what it changed.
+      // As in the app: the search index is live, and every save re-indexes what it changed. The store opened
+      // as it was left (its heads and indexes kept beside it): once they are current, the edits begin.
       await warmSearch(core.store);
+      await searchSettled(core.store);
       // The register as it opens: every finding, report by report.
       const plain = await editsOn(core, { filter: {}, sort: { by: 'report', dir: 'asc' } });
       print(`scale.${reports}.edit-refresh.median`, median(plain.times), 'ms');

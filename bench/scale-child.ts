@@ -6,7 +6,6 @@ import { searchSettled, warmSearch } from '../src/main/services/search';
  * The app as it starts, in a process of its own, bundled beforehand so no TypeScript is compiled here
  * (scale.bench.ts). Prints one line per milestone; the parent times them from the moment it started
  * this process. Modes:
- *   prepare       open, let every cache be built and written, close (once per generated store)
  *   first-screen  open, answer app.status and reports.list, then let the background work finish
  *   full          first-screen, the first search, then (everything loaded and indexed) as-you-type
  *                 searches and 20 register reads, and the resident memory

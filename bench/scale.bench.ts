@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { copyFile, rename } from 'node:fs/promises';
@@ -50,7 +49,7 @@ interface Run {
 }
 
 /** Starts the bundled app on a data folder and notes when each milestone line arrives. */
-function runChild(dir: string, mode: 'prepare' | 'first-screen' | 'full'): Promise<Run> {
+function runChild(dir: string, mode: 'first-screen' | 'full'): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [CHILD, dir, mode], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -85,12 +84,6 @@ export async function run(print: Print): Promise<void> {
   for (const reports of [500, 5000]) {
     const dir = await cachedStore(storeOf(reports));
     const name = (figure: string) => `scale.${reports}.${figure}`;
-    if (!existsSync(join(dir, 'cache', 'search-texts.idx'))) {
-      // The first open of a store builds its caches (report heads, search index, text index) once.
-      const prepared = await runChild(dir, 'prepare');
-      print(name('first-open-builds-caches'), prepared.at.get('closed')!, 'ms');
-    }
-
     // The first start of a day: no backup of today yet (it is written after the first screen).
     await rm(join(dir, 'backups', `backup-${today()}.ldarchive`), { force: true });
     const firstOfDay = await runChild(dir, 'first-screen');

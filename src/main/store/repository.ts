@@ -19,6 +19,7 @@ import { convertBackups, evidenceShas, rotateBackups, writeFullArchive } from '.
 import { writeBackupOffThread } from './backup-off-thread';
 import { headOf, headsFile, readHeads, writeHeads, type CachedHead, type ReportHead } from './report-heads';
 import { stampOf, stampsOfSync } from './stamps';
+import { shareNoteStrings, shareReportStrings, StringPool } from './shared-strings';
 
 export interface OpenStoreOptions {
   /** Reads only: takes no lock, writes nothing (not even a recovery). For `list` and `search` from the CLI. */
@@ -109,6 +110,8 @@ export class Store {
   private readonly maybeUnused = new Set<string>();
   /** Evidence files of removed reports, likewise (undo attaches them again). */
   private readonly maybeUnusedEvidence = new Set<string>();
+  /** Strings repeated across the files loaded (ids, tags, statuses, owners), each held once. */
+  private readonly strings = new StringPool();
 
   private constructor(
     dir: string,
@@ -803,6 +806,7 @@ export class Store {
           const adapter = this.reportAdapter(id);
           const data = await this.readOrRecover(`report:${id}`, adapter, (d) => ReportDoc.parse(d));
           if (!data) return missing.push(id);
+          shareReportStrings(data, this.strings);
           const doc = new Doc(`report:${id}`, adapter, data);
           const stamp = await stampOf(adapter.file);
           if (stamp !== this.stamps.get(doc.key)) this.headsDirty = true;
@@ -831,7 +835,10 @@ export class Store {
       const data = (await this.readOrRecover(`notes:${shard}`, adapter, (d) => NotesShard.parse(d))) ?? { notes: [] };
       const doc = new Doc(`notes:${shard}`, adapter, data);
       this.shards.set(shard, doc);
-      for (const note of data.notes) this.noteIndex.set(note.id, note);
+      for (const note of data.notes) {
+        shareNoteStrings(note, this.strings);
+        this.noteIndex.set(note.id, note);
+      }
       await this.restamp(doc);
       await yieldToCalls();
     }
