@@ -10,7 +10,7 @@ import { Store } from '../store/repository';
 import { addProgressUpdate, updateTracking } from '../services/findings';
 import { importDocument } from '../services/import-document';
 import { stepFinding } from '../services/lifecycle';
-import { progressPaperModel } from '../services/progress-papers';
+import { createProgressPaper, progressPaperModel, updateProgressPaper } from '../services/progress-papers';
 import { paperDocx } from '../services/board-papers';
 import { countSentence } from './build-progress-paper';
 
@@ -143,6 +143,28 @@ describe('the progress paper', () => {
     expect(items(all, '4.1')).toEqual(['PEEL 2018/19 (published February 2020): 7 open']);
     expect(text(all, '4.2')).toBe('Of the 7 open AFIs, 5 are in progress, 2 proposed for closure.');
     expect(paragraph(all, '4.2').list!.groups.map((g) => runsToText(g.heading ?? []))).toEqual(['PEEL 2018/19']);
+  });
+
+  it('puts a derived list in the officer’s words, and says so when the tracking under it moves on', async () => {
+    const { store, id, afis } = await tracked2018();
+    const paper = await createProgressPaper(store, id, new Date('2021-04-01T09:00:00Z'));
+    const wording = 'Of the 11 AFIs, the Board’s attention is drawn to two:\n- **2018/19-AFI-04** Supervision audit started.\n- **2018/19-AFI-11** Counter-corruption capacity under review.';
+    const saved = await updateProgressPaper(store, { id: paper.id, agendaItem: '5.0', paragraphs: { '4.3': wording } }, new Date('2021-04-01T09:05:00Z'));
+    expect(saved.model.header.agendaItem).toBe('5.0');
+    const edited = paragraph(saved.model, '4.3');
+    expect(edited.origin).toBe('edited');
+    expect(edited.stale).toBeNull();
+    expect(runsToText(edited.runs)).toBe('Of the 11 AFIs, the Board’s attention is drawn to two:');
+    expect(items(saved.model, '4.3')).toEqual(['2018/19-AFI-04 Supervision audit started.', '2018/19-AFI-11 Counter-corruption capacity under review.']);
+    // A progress update on one of the AFIs changes the derived list the wording was written against.
+    await addProgressUpdate(store, afis[0]!, 'Neighbourhood strategy evaluated by the university.', '2021-04-02T10:00:00.000Z', '2021-04-02');
+    const after = progressPaperModel(store, id, store.index.progressPapers.find((p) => p.id === paper.id)!);
+    expect(paragraph(after, '4.3').stale).toBe('The areas for improvement and their tracking changed after you edited 4.3.');
+    // Typing the derived text back (or clearing it) removes the override and its record.
+    const back = await updateProgressPaper(store, { id: paper.id, paragraphs: { '4.3': null } }, new Date('2021-04-02T11:00:00Z'));
+    expect(back.paper.paragraphs).toEqual({});
+    expect(back.paper.overrideBases).toEqual({});
+    expect(paragraph(back.model, '4.3').origin).toBe('derived');
   });
 
   it('exports as a Word document with the same paragraphs', async () => {

@@ -5,7 +5,7 @@ import type { Settings } from '../../shared/domain/paper';
 import type { ProgressPaper } from '../../shared/domain/progress-paper';
 import type { Judgment, Report } from '../../shared/domain/report';
 import { isOpen } from '../../shared/domain/register';
-import { markupToRuns, mergeRuns, runsToMarkup } from '../../shared/domain/paper-markup';
+import { withWording } from '../../shared/domain/paper-overrides';
 import type { ListGroup, PaperList, PaperModel, PaperParagraph, PaperSection, Run } from '../../shared/domain/paper-model';
 import { dateInWords, parseLooseDate, periodStartYear } from './dates';
 import { inspectorateName } from './inspectorate';
@@ -19,7 +19,7 @@ export type ProgressPaperInput = {
   findings: Finding[];
   references: ReadonlyMap<string, string>;
   settings: Settings;
-  paper: Pick<ProgressPaper, 'title' | 'date' | 'paragraphs'> | null;
+  paper: (Pick<ProgressPaper, 'title' | 'date' | 'paragraphs'> & Partial<Pick<ProgressPaper, 'overrideBases' | 'agendaItem'>>) | null;
   today: string;
 };
 
@@ -27,10 +27,11 @@ const plain = (text: string): Run => ({ text });
 const bold = (text: string): Run => ({ text, bold: true });
 const italic = (text: string): Run => ({ text, italic: true });
 
-const KIND_NAMES: Record<FindingKind, { one: string; many: string; long: string }> = {
-  'area-for-improvement': { one: 'AFI', many: 'AFIs', long: '“areas for improvement” (AFIs)' },
-  'cause-of-concern': { one: 'cause of concern', many: 'causes of concern', long: '“causes of concern”' },
-  recommendation: { one: 'recommendation', many: 'recommendations', long: 'recommendations' },
+/** basis: what the list is derived from, as the editor's warning names it when an override falls behind. */
+const KIND_NAMES: Record<FindingKind, { one: string; many: string; long: string; basis: string }> = {
+  'area-for-improvement': { one: 'AFI', many: 'AFIs', long: '“areas for improvement” (AFIs)', basis: 'the areas for improvement and their tracking' },
+  'cause-of-concern': { one: 'cause of concern', many: 'causes of concern', long: '“causes of concern”', basis: 'the causes of concern and their tracking' },
+  recommendation: { one: 'recommendation', many: 'recommendations', long: 'recommendations', basis: 'the recommendations and their tracking' },
 };
 
 /** The order the count sentence gives statuses in, and how each reads after "are". */
@@ -123,15 +124,10 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
     .sort((a, b) => (rank.get(a.reportId) ?? 0) - (rank.get(b.reportId) ?? 0) || a.order - b.order);
   const scopeReports = report ? [report] : ordered.filter((r) => inScope.some((f) => f.reportId === r.id));
   const isoDate = paper?.date ?? today;
-  const overrides = paper?.paragraphs ?? {};
-  const para = (key: string, runs: Run[], list: PaperList | null, editable: boolean): PaperParagraph => {
-    const defaultText = runsToMarkup(runs);
-    const override = overrides[key];
-    if (override !== undefined && override.trim() !== '' && override !== defaultText) {
-      return { key, runs: markupToRuns(override), list, origin: 'edited', editable, defaultText };
-    }
-    return { key, runs: mergeRuns(runs), list, origin: editable ? 'default' : 'derived', editable, defaultText };
-  };
+  // As in the publication paper, any paragraph can be put in the officer's words, and says so when the tracking under it has moved on.
+  const wording = paper ? { paragraphs: paper.paragraphs, bases: paper.overrideBases } : null;
+  const para = (key: string, runs: Run[], list: PaperList | null, editable: boolean, basis?: string): PaperParagraph =>
+    withWording({ key, runs, list, editable, basis }, wording);
 
   const subject = report
     ? `the findings of ${inspectorate.short}’s ${inspectionName(report)} inspection of ${force}`
@@ -153,6 +149,7 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
       ],
       null,
       false,
+      'the kind of inspection',
     ),
   ];
   const usesAdequate = (report?.judgments.some((j) => j.grade === 'Adequate') ?? false) || (periodStartYear(report?.period ?? null) ?? 0) >= 2021;
@@ -167,11 +164,12 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
       ],
       null,
       false,
+      'the grading scale',
     ),
   );
   if (peel) {
     const meanings = pillarNames.map((n) => PILLAR_MEANING[n]).filter((m): m is string => !!m);
-    if (meanings.length) background.push(para('3.3', [plain(meanings.map((m) => `${m.charAt(0).toUpperCase()}${m.slice(1)}.`).join(' '))], null, false));
+    if (meanings.length) background.push(para('3.3', [plain(meanings.map((m) => `${m.charAt(0).toUpperCase()}${m.slice(1)}.`).join(' '))], null, false, 'the pillars inspected'));
   }
 
   // 4 The inspection, or every open finding.
@@ -182,7 +180,7 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
     const published = parseLooseDate(report.published);
     const when = `The ${inspectionName(report)} inspection of ${force}${report.period ? ` took place in ${report.period}` : ''}`;
     const pub = published ? `${report.period ? ';' : ':'} ${inspectorate.short} published its report ${published.day === null ? 'in' : 'on'} ${published.words}.` : '.';
-    section4.push(para(next(), [plain(`${when}${pub}`)], null, false));
+    section4.push(para(next(), [plain(`${when}${pub}`)], null, false, 'the report’s dates'));
     if (pillars.length) {
       const overall = report.judgments.find((j) => j.pillar === null && j.question === null);
       const groups: ListGroup[] = pillars.map((p) => ({
@@ -190,18 +188,18 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
         items: p.components.map((j) => [plain(`${(j.question ?? '').trim()}: `), bold(gradeWords(j.grade))]),
       }));
       const intro = overall ? [plain('The force was judged '), bold(gradeWords(overall.grade)), plain(' overall, and graded as follows:')] : [plain('The force was graded as follows:')];
-      section4.push(para(next(), intro, { style: 'plain', groups }, false));
+      section4.push(para(next(), intro, { style: 'plain', groups }, false, 'the grades'));
     }
   } else {
     const items = scopeReports.map((r) => [plain(`${inspectionName(r)}${r.published ? ` (published ${dateInWords(r.published)})` : ''}: ${inScope.filter((f) => f.reportId === r.id).length} open`)]);
     section4.push(
-      para(next(), [plain(scopeReports.length ? 'Findings remain open from the following inspections:' : 'No findings remain open.')], items.length ? { style: 'plain', groups: [{ heading: null, items }] } : null, false),
+      para(next(), [plain(scopeReports.length ? 'Findings remain open from the following inspections:' : 'No findings remain open.')], items.length ? { style: 'plain', groups: [{ heading: null, items }] } : null, false, 'the open findings'),
     );
   }
   for (const kind of ['area-for-improvement', 'cause-of-concern', 'recommendation'] as const) {
     const ofKind = inScope.filter((f) => f.kind === kind);
     if (ofKind.length === 0) {
-      if (report && kind === 'area-for-improvement') section4.push(para(next(), [plain(`${inspectorate.short} identified no areas for improvement.`)], null, false));
+      if (report && kind === 'area-for-improvement') section4.push(para(next(), [plain(`${inspectorate.short} identified no areas for improvement.`)], null, false, 'the findings'));
       continue;
     }
     const names = KIND_NAMES[kind];
@@ -213,13 +211,13 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
       : scopeReports
           .filter((r) => ofKind.some((f) => f.reportId === r.id))
           .map((r) => ({ heading: [bold(inspectionName(r))], items: ofKind.filter((f) => f.reportId === r.id).map((f) => findingItem(f, references)) }));
-    section4.push(para(next(), [plain(`${found}${countSentence(kind, ofKind, !report)}`)], { style: 'roman', groups }, false));
+    section4.push(para(next(), [plain(`${found}${countSentence(kind, ofKind, !report)}`)], { style: 'roman', groups }, false, names.basis));
   }
   const monitoring = `Progress is monitored monthly at ${settings.monitoringForum}, with strategic oversight provided by ${settings.oversight}.`;
   section4.push(para(next(), [plain(monitoring)], null, true));
 
   const sections: PaperSection[] = [
-    { number: '1', heading: 'Purpose', paragraphs: [para('1.1', [plain(`The purpose of this report is to give the ${settings.boardName} (“the Board”) an overview of progress against ${subject}.`)], null, false)] },
+    { number: '1', heading: 'Purpose', paragraphs: [para('1.1', [plain(`The purpose of this report is to give the ${settings.boardName} (“the Board”) an overview of progress against ${subject}.`)], null, false, 'the inspection or the board’s name')] },
     {
       number: '2',
       heading: 'Recommendation',
@@ -238,7 +236,13 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
     : `An update on progress against the open findings of ${inspectorate.short} inspections`;
   const sources = scopeReports.map((r) => `${inspectionName(r)} report${r.webAddress ? `: ${r.webAddress}` : ''}`);
   return {
-    header: { strapline: settings.strapline, to: settings.boardName, from: settings.author, date: dateInWords(isoDate) },
+    header: {
+      strapline: settings.strapline,
+      to: settings.boardName,
+      from: settings.author,
+      date: dateInWords(isoDate),
+      ...(paper?.agendaItem?.trim() ? { agendaItem: paper.agendaItem.trim() } : {}),
+    },
     title: paper?.title.trim() || defaultTitle,
     sections,
     bibliography: [
