@@ -69,7 +69,10 @@ describe('the progress paper', () => {
     );
     expect(countSentence('recommendation', of('Not started', 'In progress'))).toBe('Of the 2 recommendations, 1 is in progress, 1 not yet started.');
     expect(countSentence('cause-of-concern', of('In progress'))).toBe('The one cause of concern is in progress.');
-    expect(countSentence('area-for-improvement', of('In progress', 'In progress'), true)).toBe('Of the 2 open AFIs, 2 are in progress.');
+    expect(countSentence('area-for-improvement', of('In progress', 'In progress'), true)).toBe('Both open AFIs are in progress.');
+    expect(countSentence('cause-of-concern', of('Closed', 'Closed', 'Closed'))).toBe('All 3 causes of concern are closed.');
+    expect(countSentence('recommendation', of('Not started'))).toBe('The one recommendation is yet to be started.');
+    expect(countSentence('area-for-improvement', of('Not started', 'Not started', 'Not started'))).toBe('None of the 3 AFIs has been started yet.');
   });
 
   it('reports on one inspection in the house format, every paragraph derived from the tracking', async () => {
@@ -165,6 +168,22 @@ describe('the progress paper', () => {
     expect(back.paper.paragraphs).toEqual({});
     expect(back.paper.overrideBases).toEqual({});
     expect(paragraph(back.model, '4.3').origin).toBe('derived');
+  });
+
+  it('names the inspectorate as it was when the report came out, and as it is for what it does today', async () => {
+    const store = await Store.open(await tempDir(), { skipDailyBackup: true });
+    stores.push(store);
+    const { id } = await importDocument(store, 'peel-2016-legitimacy-web-report.txt', await readFile(join(FIXTURES, 'peel-2016-legitimacy-web-report.txt')));
+    const model = progressPaperModel(store, id, null, TODAY);
+    // The 2016 report was published by HMIC on 8 December 2016, before it took on fire and rescue (19 July 2017).
+    expect(text(model, '1.1')).toBe(
+      'The purpose of this report is to give the Business Coordination Board (“the Board”) an overview of progress against the findings of HMIC’s PEEL Legitimacy 2016 inspection of Cambridgeshire Constabulary.',
+    );
+    expect(text(model, '4.1')).toBe('The PEEL Legitimacy 2016 inspection of Cambridgeshire Constabulary took place in 2016; HMIC published its report on 8 December 2016.');
+    expect(text(model, '4.3')).toBe('HMIC identified 4 “areas for improvement” (AFIs). None of the 4 AFIs has been started yet.');
+    expect(text(model, '4.4')).toBe('HMIC identified one cause of concern. The one cause of concern is yet to be started.');
+    expect(text(model, '4.5')).toBe('HMIC made 4 recommendations. None of the 4 recommendations has been started yet.');
+    expect(text(model, '3.1')).toMatch(/^HMICFRS independently inspects, assesses and reports on police forces/);
   });
 
   it('exports as a Word document with the same paragraphs', async () => {

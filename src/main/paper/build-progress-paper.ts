@@ -7,7 +7,7 @@ import type { Judgment, Report } from '../../shared/domain/report';
 import { isOpen } from '../../shared/domain/register';
 import { withWording } from '../../shared/domain/paper-overrides';
 import type { ListGroup, PaperList, PaperModel, PaperParagraph, PaperSection, Run } from '../../shared/domain/paper-model';
-import { dateInWords, parseLooseDate, periodStartYear } from './dates';
+import { dateInWords, parseLooseDate, periodEndYear, periodStartYear } from './dates';
 import { inspectorateName } from './inspectorate';
 import { compareReportsByTime } from '../tracking/periods';
 
@@ -50,11 +50,17 @@ const STATUS_WORDS: Array<[FindingStatus, string]> = [
  */
 export function countSentence(kind: FindingKind, findings: readonly Pick<Finding, 'tracking'>[], open = false): string {
   const names = KIND_NAMES[kind];
-  const counts = STATUS_WORDS.map(([status, words]) => ({ n: findings.filter((f) => f.tracking.status === status).length, words })).filter((c) => c.n > 0);
+  const counts = STATUS_WORDS.map(([status, words]) => ({ status, n: findings.filter((f) => f.tracking.status === status).length, words })).filter((c) => c.n > 0);
   const noun = open ? `open ${names.many}` : names.many;
-  if (findings.length === 1) return `The one ${open ? `open ${names.one}` : names.one} is ${counts[0]?.words ?? 'not yet started'}.`;
   const [first, ...rest] = counts;
   if (!first) return `There are no ${noun}.`;
+  if (findings.length === 1) {
+    return `The one ${open ? `open ${names.one}` : names.one} ${first.status === 'Not started' ? 'is yet to be started' : `is ${first.words}`}.`;
+  }
+  if (rest.length === 0) {
+    if (first.status === 'Not started') return `None of the ${findings.length} ${noun} has been started yet.`;
+    return `${findings.length === 2 ? 'Both' : `All ${findings.length}`} ${noun} are ${first.words}.`;
+  }
   const parts = [`${first.n} ${first.n === 1 ? 'is' : 'are'} ${first.words}`, ...rest.map((c) => `${c.n} ${c.words}`)];
   return `Of the ${findings.length} ${noun}, ${parts.join(', ')}.`;
 }
@@ -115,7 +121,9 @@ function findingItem(f: Finding, references: ReadonlyMap<string, string>): Run[]
 export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
   const { report, settings, paper, references } = input;
   const today = input.today;
+  // 3 Background says what the inspectorate does today; what it found in a report is told under the name it had then.
   const inspectorate = inspectorateName(parseLooseDate(today));
+  const author = report ? inspectorateName(parseLooseDate(report.published) ?? parseLooseDate(`December ${periodEndYear(report.period) ?? ''}`)) : inspectorate;
   const force = report?.force ?? settings.forceName;
   const ordered = [...input.reports].sort(compareReportsByTime);
   const rank = new Map(ordered.map((r, i) => [r.id, i]));
@@ -130,7 +138,7 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
     withWording({ key, runs, list, editable, basis }, wording);
 
   const subject = report
-    ? `the findings of ${inspectorate.short}’s ${inspectionName(report)} inspection of ${force}`
+    ? `the findings of ${author.short}’s ${inspectionName(report)} inspection of ${force}`
     : `the findings of ${inspectorate.short} inspections that remain open for ${force}`;
 
   // 3 Background: what PEEL is, how it grades, what each pillar looks at.
@@ -179,7 +187,7 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
   if (report) {
     const published = parseLooseDate(report.published);
     const when = `The ${inspectionName(report)} inspection of ${force}${report.period ? ` took place in ${report.period}` : ''}`;
-    const pub = published ? `${report.period ? ';' : ':'} ${inspectorate.short} published its report ${published.day === null ? 'in' : 'on'} ${published.words}.` : '.';
+    const pub = published ? `${report.period ? ';' : ':'} ${author.short} published its report ${published.day === null ? 'in' : 'on'} ${published.words}.` : '.';
     section4.push(para(next(), [plain(`${when}${pub}`)], null, false, 'the report’s dates'));
     if (pillars.length) {
       const overall = report.judgments.find((j) => j.pillar === null && j.question === null);
@@ -199,12 +207,12 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
   for (const kind of ['area-for-improvement', 'cause-of-concern', 'recommendation'] as const) {
     const ofKind = inScope.filter((f) => f.kind === kind);
     if (ofKind.length === 0) {
-      if (report && kind === 'area-for-improvement') section4.push(para(next(), [plain(`${inspectorate.short} identified no areas for improvement.`)], null, false, 'the findings'));
+      if (report && kind === 'area-for-improvement') section4.push(para(next(), [plain(`${author.short} identified no areas for improvement.`)], null, false, 'the findings'));
       continue;
     }
     const names = KIND_NAMES[kind];
     const found = report
-      ? `${inspectorate.short} ${kind === 'recommendation' ? 'made' : 'identified'} ${ofKind.length === 1 ? `one ${names.one}` : `${ofKind.length} ${kind === 'area-for-improvement' ? names.long : names.many}`}. `
+      ? `${author.short} ${kind === 'recommendation' ? 'made' : 'identified'} ${ofKind.length === 1 ? `one ${names.one}` : `${ofKind.length} ${kind === 'area-for-improvement' ? names.long : names.many}`}. `
       : '';
     const groups: ListGroup[] = report
       ? [{ heading: null, items: ofKind.map((f) => findingItem(f, references)) }]
