@@ -10,7 +10,7 @@ import { Store } from '../store/repository';
 import { addProgressUpdate, updateTracking } from '../services/findings';
 import { importDocument } from '../services/import-document';
 import { stepFinding } from '../services/lifecycle';
-import { progressPaperModel } from '../services/progress-papers';
+import { createProgressPaper, progressPaperModel, updateProgressPaper } from '../services/progress-papers';
 import { paperDocx } from '../services/board-papers';
 import { countSentence } from './build-progress-paper';
 
@@ -69,7 +69,10 @@ describe('the progress paper', () => {
     );
     expect(countSentence('recommendation', of('Not started', 'In progress'))).toBe('Of the 2 recommendations, 1 is in progress, 1 not yet started.');
     expect(countSentence('cause-of-concern', of('In progress'))).toBe('The one cause of concern is in progress.');
-    expect(countSentence('area-for-improvement', of('In progress', 'In progress'), true)).toBe('Of the 2 open AFIs, 2 are in progress.');
+    expect(countSentence('area-for-improvement', of('In progress', 'In progress'), true)).toBe('Both open AFIs are in progress.');
+    expect(countSentence('cause-of-concern', of('Closed', 'Closed', 'Closed'))).toBe('All 3 causes of concern are closed.');
+    expect(countSentence('recommendation', of('Not started'))).toBe('The one recommendation is yet to be started.');
+    expect(countSentence('area-for-improvement', of('Not started', 'Not started', 'Not started'))).toBe('None of the 3 AFIs has been started yet.');
   });
 
   it('reports on one inspection in the house format, every paragraph derived from the tracking', async () => {
@@ -143,6 +146,44 @@ describe('the progress paper', () => {
     expect(items(all, '4.1')).toEqual(['PEEL 2018/19 (published February 2020): 7 open']);
     expect(text(all, '4.2')).toBe('Of the 7 open AFIs, 5 are in progress, 2 proposed for closure.');
     expect(paragraph(all, '4.2').list!.groups.map((g) => runsToText(g.heading ?? []))).toEqual(['PEEL 2018/19']);
+  });
+
+  it('puts a derived list in the officer’s words, and says so when the tracking under it moves on', async () => {
+    const { store, id, afis } = await tracked2018();
+    const paper = await createProgressPaper(store, id, new Date('2021-04-01T09:00:00Z'));
+    const wording = 'Of the 11 AFIs, the Board’s attention is drawn to two:\n- **2018/19-AFI-04** Supervision audit started.\n- **2018/19-AFI-11** Counter-corruption capacity under review.';
+    const saved = await updateProgressPaper(store, { id: paper.id, agendaItem: '5.0', paragraphs: { '4.3': wording } }, new Date('2021-04-01T09:05:00Z'));
+    expect(saved.model.header.agendaItem).toBe('5.0');
+    const edited = paragraph(saved.model, '4.3');
+    expect(edited.origin).toBe('edited');
+    expect(edited.stale).toBeNull();
+    expect(runsToText(edited.runs)).toBe('Of the 11 AFIs, the Board’s attention is drawn to two:');
+    expect(items(saved.model, '4.3')).toEqual(['2018/19-AFI-04 Supervision audit started.', '2018/19-AFI-11 Counter-corruption capacity under review.']);
+    // A progress update on one of the AFIs changes the derived list the wording was written against.
+    await addProgressUpdate(store, afis[0]!, 'Neighbourhood strategy evaluated by the university.', '2021-04-02T10:00:00.000Z', '2021-04-02');
+    const after = progressPaperModel(store, id, store.index.progressPapers.find((p) => p.id === paper.id)!);
+    expect(paragraph(after, '4.3').stale).toBe('The areas for improvement and their tracking changed after you edited 4.3.');
+    // Typing the derived text back (or clearing it) removes the override and its record.
+    const back = await updateProgressPaper(store, { id: paper.id, paragraphs: { '4.3': null } }, new Date('2021-04-02T11:00:00Z'));
+    expect(back.paper.paragraphs).toEqual({});
+    expect(back.paper.overrideBases).toEqual({});
+    expect(paragraph(back.model, '4.3').origin).toBe('derived');
+  });
+
+  it('names the inspectorate as it was when the report came out, and as it is for what it does today', async () => {
+    const store = await Store.open(await tempDir(), { skipDailyBackup: true });
+    stores.push(store);
+    const { id } = await importDocument(store, 'peel-2016-legitimacy-web-report.txt', await readFile(join(FIXTURES, 'peel-2016-legitimacy-web-report.txt')));
+    const model = progressPaperModel(store, id, null, TODAY);
+    // The 2016 report was published by HMIC on 8 December 2016, before it took on fire and rescue (19 July 2017).
+    expect(text(model, '1.1')).toBe(
+      'The purpose of this report is to give the Business Coordination Board (“the Board”) an overview of progress against the findings of HMIC’s PEEL Legitimacy 2016 inspection of Cambridgeshire Constabulary.',
+    );
+    expect(text(model, '4.1')).toBe('The PEEL Legitimacy 2016 inspection of Cambridgeshire Constabulary took place in 2016; HMIC published its report on 8 December 2016.');
+    expect(text(model, '4.3')).toBe('HMIC identified 4 “areas for improvement” (AFIs). None of the 4 AFIs has been started yet.');
+    expect(text(model, '4.4')).toBe('HMIC identified one cause of concern. The one cause of concern is yet to be started.');
+    expect(text(model, '4.5')).toBe('HMIC made 4 recommendations. None of the 4 recommendations has been started yet.');
+    expect(text(model, '3.1')).toMatch(/^HMICFRS independently inspects, assesses and reports on police forces/);
   });
 
   it('exports as a Word document with the same paragraphs', async () => {

@@ -5,9 +5,9 @@ import type { Settings } from '../../shared/domain/paper';
 import type { ProgressPaper } from '../../shared/domain/progress-paper';
 import type { Judgment, Report } from '../../shared/domain/report';
 import { isOpen } from '../../shared/domain/register';
-import { markupToRuns, mergeRuns, runsToMarkup } from '../../shared/domain/paper-markup';
+import { withWording } from '../../shared/domain/paper-overrides';
 import type { ListGroup, PaperList, PaperModel, PaperParagraph, PaperSection, Run } from '../../shared/domain/paper-model';
-import { dateInWords, parseLooseDate, periodStartYear } from './dates';
+import { dateInWords, parseLooseDate, periodEndYear, periodStartYear } from './dates';
 import { inspectorateName } from './inspectorate';
 import { compareReportsByTime } from '../tracking/periods';
 
@@ -19,7 +19,7 @@ export type ProgressPaperInput = {
   findings: Finding[];
   references: ReadonlyMap<string, string>;
   settings: Settings;
-  paper: Pick<ProgressPaper, 'title' | 'date' | 'paragraphs'> | null;
+  paper: (Pick<ProgressPaper, 'title' | 'date' | 'paragraphs'> & Partial<Pick<ProgressPaper, 'overrideBases' | 'agendaItem'>>) | null;
   today: string;
 };
 
@@ -27,10 +27,11 @@ const plain = (text: string): Run => ({ text });
 const bold = (text: string): Run => ({ text, bold: true });
 const italic = (text: string): Run => ({ text, italic: true });
 
-const KIND_NAMES: Record<FindingKind, { one: string; many: string; long: string }> = {
-  'area-for-improvement': { one: 'AFI', many: 'AFIs', long: '“areas for improvement” (AFIs)' },
-  'cause-of-concern': { one: 'cause of concern', many: 'causes of concern', long: '“causes of concern”' },
-  recommendation: { one: 'recommendation', many: 'recommendations', long: 'recommendations' },
+/** basis: what the list is derived from, as the editor's warning names it when an override falls behind. */
+const KIND_NAMES: Record<FindingKind, { one: string; many: string; long: string; basis: string }> = {
+  'area-for-improvement': { one: 'AFI', many: 'AFIs', long: '“areas for improvement” (AFIs)', basis: 'the areas for improvement and their tracking' },
+  'cause-of-concern': { one: 'cause of concern', many: 'causes of concern', long: '“causes of concern”', basis: 'the causes of concern and their tracking' },
+  recommendation: { one: 'recommendation', many: 'recommendations', long: 'recommendations', basis: 'the recommendations and their tracking' },
 };
 
 /** The order the count sentence gives statuses in, and how each reads after "are". */
@@ -49,11 +50,17 @@ const STATUS_WORDS: Array<[FindingStatus, string]> = [
  */
 export function countSentence(kind: FindingKind, findings: readonly Pick<Finding, 'tracking'>[], open = false): string {
   const names = KIND_NAMES[kind];
-  const counts = STATUS_WORDS.map(([status, words]) => ({ n: findings.filter((f) => f.tracking.status === status).length, words })).filter((c) => c.n > 0);
+  const counts = STATUS_WORDS.map(([status, words]) => ({ status, n: findings.filter((f) => f.tracking.status === status).length, words })).filter((c) => c.n > 0);
   const noun = open ? `open ${names.many}` : names.many;
-  if (findings.length === 1) return `The one ${open ? `open ${names.one}` : names.one} is ${counts[0]?.words ?? 'not yet started'}.`;
   const [first, ...rest] = counts;
   if (!first) return `There are no ${noun}.`;
+  if (findings.length === 1) {
+    return `The one ${open ? `open ${names.one}` : names.one} ${first.status === 'Not started' ? 'is yet to be started' : `is ${first.words}`}.`;
+  }
+  if (rest.length === 0) {
+    if (first.status === 'Not started') return `None of the ${findings.length} ${noun} has been started yet.`;
+    return `${findings.length === 2 ? 'Both' : `All ${findings.length}`} ${noun} are ${first.words}.`;
+  }
   const parts = [`${first.n} ${first.n === 1 ? 'is' : 'are'} ${first.words}`, ...rest.map((c) => `${c.n} ${c.words}`)];
   return `Of the ${findings.length} ${noun}, ${parts.join(', ')}.`;
 }
@@ -114,7 +121,9 @@ function findingItem(f: Finding, references: ReadonlyMap<string, string>): Run[]
 export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
   const { report, settings, paper, references } = input;
   const today = input.today;
+  // 3 Background says what the inspectorate does today; what it found in a report is told under the name it had then.
   const inspectorate = inspectorateName(parseLooseDate(today));
+  const author = report ? inspectorateName(parseLooseDate(report.published) ?? parseLooseDate(`December ${periodEndYear(report.period) ?? ''}`)) : inspectorate;
   const force = report?.force ?? settings.forceName;
   const ordered = [...input.reports].sort(compareReportsByTime);
   const rank = new Map(ordered.map((r, i) => [r.id, i]));
@@ -123,18 +132,13 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
     .sort((a, b) => (rank.get(a.reportId) ?? 0) - (rank.get(b.reportId) ?? 0) || a.order - b.order);
   const scopeReports = report ? [report] : ordered.filter((r) => inScope.some((f) => f.reportId === r.id));
   const isoDate = paper?.date ?? today;
-  const overrides = paper?.paragraphs ?? {};
-  const para = (key: string, runs: Run[], list: PaperList | null, editable: boolean): PaperParagraph => {
-    const defaultText = runsToMarkup(runs);
-    const override = overrides[key];
-    if (override !== undefined && override.trim() !== '' && override !== defaultText) {
-      return { key, runs: markupToRuns(override), list, origin: 'edited', editable, defaultText };
-    }
-    return { key, runs: mergeRuns(runs), list, origin: editable ? 'default' : 'derived', editable, defaultText };
-  };
+  // As in the publication paper, any paragraph can be put in the officer's words, and says so when the tracking under it has moved on.
+  const wording = paper ? { paragraphs: paper.paragraphs, bases: paper.overrideBases } : null;
+  const para = (key: string, runs: Run[], list: PaperList | null, editable: boolean, basis?: string): PaperParagraph =>
+    withWording({ key, runs, list, editable, basis }, wording);
 
   const subject = report
-    ? `the findings of ${inspectorate.short}’s ${inspectionName(report)} inspection of ${force}`
+    ? `the findings of ${author.short}’s ${inspectionName(report)} inspection of ${force}`
     : `the findings of ${inspectorate.short} inspections that remain open for ${force}`;
 
   // 3 Background: what PEEL is, how it grades, what each pillar looks at.
@@ -153,6 +157,7 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
       ],
       null,
       false,
+      'the kind of inspection',
     ),
   ];
   const usesAdequate = (report?.judgments.some((j) => j.grade === 'Adequate') ?? false) || (periodStartYear(report?.period ?? null) ?? 0) >= 2021;
@@ -167,11 +172,12 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
       ],
       null,
       false,
+      'the grading scale',
     ),
   );
   if (peel) {
     const meanings = pillarNames.map((n) => PILLAR_MEANING[n]).filter((m): m is string => !!m);
-    if (meanings.length) background.push(para('3.3', [plain(meanings.map((m) => `${m.charAt(0).toUpperCase()}${m.slice(1)}.`).join(' '))], null, false));
+    if (meanings.length) background.push(para('3.3', [plain(meanings.map((m) => `${m.charAt(0).toUpperCase()}${m.slice(1)}.`).join(' '))], null, false, 'the pillars inspected'));
   }
 
   // 4 The inspection, or every open finding.
@@ -181,8 +187,8 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
   if (report) {
     const published = parseLooseDate(report.published);
     const when = `The ${inspectionName(report)} inspection of ${force}${report.period ? ` took place in ${report.period}` : ''}`;
-    const pub = published ? `${report.period ? ';' : ':'} ${inspectorate.short} published its report ${published.day === null ? 'in' : 'on'} ${published.words}.` : '.';
-    section4.push(para(next(), [plain(`${when}${pub}`)], null, false));
+    const pub = published ? `${report.period ? ';' : ':'} ${author.short} published its report ${published.day === null ? 'in' : 'on'} ${published.words}.` : '.';
+    section4.push(para(next(), [plain(`${when}${pub}`)], null, false, 'the report’s dates'));
     if (pillars.length) {
       const overall = report.judgments.find((j) => j.pillar === null && j.question === null);
       const groups: ListGroup[] = pillars.map((p) => ({
@@ -190,36 +196,36 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
         items: p.components.map((j) => [plain(`${(j.question ?? '').trim()}: `), bold(gradeWords(j.grade))]),
       }));
       const intro = overall ? [plain('The force was judged '), bold(gradeWords(overall.grade)), plain(' overall, and graded as follows:')] : [plain('The force was graded as follows:')];
-      section4.push(para(next(), intro, { style: 'plain', groups }, false));
+      section4.push(para(next(), intro, { style: 'plain', groups }, false, 'the grades'));
     }
   } else {
     const items = scopeReports.map((r) => [plain(`${inspectionName(r)}${r.published ? ` (published ${dateInWords(r.published)})` : ''}: ${inScope.filter((f) => f.reportId === r.id).length} open`)]);
     section4.push(
-      para(next(), [plain(scopeReports.length ? 'Findings remain open from the following inspections:' : 'No findings remain open.')], items.length ? { style: 'plain', groups: [{ heading: null, items }] } : null, false),
+      para(next(), [plain(scopeReports.length ? 'Findings remain open from the following inspections:' : 'No findings remain open.')], items.length ? { style: 'plain', groups: [{ heading: null, items }] } : null, false, 'the open findings'),
     );
   }
   for (const kind of ['area-for-improvement', 'cause-of-concern', 'recommendation'] as const) {
     const ofKind = inScope.filter((f) => f.kind === kind);
     if (ofKind.length === 0) {
-      if (report && kind === 'area-for-improvement') section4.push(para(next(), [plain(`${inspectorate.short} identified no areas for improvement.`)], null, false));
+      if (report && kind === 'area-for-improvement') section4.push(para(next(), [plain(`${author.short} identified no areas for improvement.`)], null, false, 'the findings'));
       continue;
     }
     const names = KIND_NAMES[kind];
     const found = report
-      ? `${inspectorate.short} ${kind === 'recommendation' ? 'made' : 'identified'} ${ofKind.length === 1 ? `one ${names.one}` : `${ofKind.length} ${kind === 'area-for-improvement' ? names.long : names.many}`}. `
+      ? `${author.short} ${kind === 'recommendation' ? 'made' : 'identified'} ${ofKind.length === 1 ? `one ${names.one}` : `${ofKind.length} ${kind === 'area-for-improvement' ? names.long : names.many}`}. `
       : '';
     const groups: ListGroup[] = report
       ? [{ heading: null, items: ofKind.map((f) => findingItem(f, references)) }]
       : scopeReports
           .filter((r) => ofKind.some((f) => f.reportId === r.id))
           .map((r) => ({ heading: [bold(inspectionName(r))], items: ofKind.filter((f) => f.reportId === r.id).map((f) => findingItem(f, references)) }));
-    section4.push(para(next(), [plain(`${found}${countSentence(kind, ofKind, !report)}`)], { style: 'roman', groups }, false));
+    section4.push(para(next(), [plain(`${found}${countSentence(kind, ofKind, !report)}`)], { style: 'roman', groups }, false, names.basis));
   }
   const monitoring = `Progress is monitored monthly at ${settings.monitoringForum}, with strategic oversight provided by ${settings.oversight}.`;
   section4.push(para(next(), [plain(monitoring)], null, true));
 
   const sections: PaperSection[] = [
-    { number: '1', heading: 'Purpose', paragraphs: [para('1.1', [plain(`The purpose of this report is to give the ${settings.boardName} (“the Board”) an overview of progress against ${subject}.`)], null, false)] },
+    { number: '1', heading: 'Purpose', paragraphs: [para('1.1', [plain(`The purpose of this report is to give the ${settings.boardName} (“the Board”) an overview of progress against ${subject}.`)], null, false, 'the inspection or the board’s name')] },
     {
       number: '2',
       heading: 'Recommendation',
@@ -238,7 +244,13 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
     : `An update on progress against the open findings of ${inspectorate.short} inspections`;
   const sources = scopeReports.map((r) => `${inspectionName(r)} report${r.webAddress ? `: ${r.webAddress}` : ''}`);
   return {
-    header: { strapline: settings.strapline, to: settings.boardName, from: settings.author, date: dateInWords(isoDate) },
+    header: {
+      strapline: settings.strapline,
+      to: settings.boardName,
+      from: settings.author,
+      date: dateInWords(isoDate),
+      ...(paper?.agendaItem?.trim() ? { agendaItem: paper.agendaItem.trim() } : {}),
+    },
     title: paper?.title.trim() || defaultTitle,
     sections,
     bibliography: [

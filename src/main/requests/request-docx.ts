@@ -6,15 +6,15 @@ const FONT = 'Arial';
 const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const borders = { top: border, bottom: border, left: border, right: border };
 
-function cell(text: string, width: number, options: { bold?: boolean; shade?: string; lines?: number } = {}): TableCell {
+function cell(text: string, width: number, options: { bold?: boolean; shade?: string; lines?: number; keepNext?: boolean } = {}): TableCell {
   const lines = text.split('\n');
-  const blank = Array.from({ length: Math.max(0, (options.lines ?? 1) - lines.length) }, () => new Paragraph({ text: '' }));
+  const blank = Array.from({ length: Math.max(0, (options.lines ?? 1) - lines.length) });
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     borders,
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
     shading: options.shade ? { type: ShadingType.CLEAR, fill: options.shade, color: 'auto' } : undefined,
-    children: [...lines.map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold })] })), ...blank],
+    children: [...lines.map((line) => new Paragraph({ keepNext: options.keepNext, children: [new TextRun({ text: line, bold: options.bold })] })), ...blank.map(() => new Paragraph({ keepNext: options.keepNext, text: '' }))],
   });
 }
 
@@ -22,8 +22,11 @@ const LABEL = 2400;
 const VALUE = 6626;
 
 function findingTable(row: RequestWorkbookInput['rows'][number]): Table {
-  const given = (label: string, value: string) => new TableRow({ cantSplit: true, children: [cell(label, LABEL, { bold: true, shade: 'F2F2F2' }), cell(value, VALUE)] });
-  const asked = (label: string, lines: number) => new TableRow({ cantSplit: true, children: [cell(label, LABEL, { bold: true, shade: 'FFF2CC' }), cell('', VALUE, { lines })] });
+  // Every row but the last keeps with the next, so a finding's table is never split over two pages.
+  const given = (label: string, value: string) =>
+    new TableRow({ cantSplit: true, children: [cell(label, LABEL, { bold: true, shade: 'F2F2F2', keepNext: true }), cell(value, VALUE, { keepNext: true })] });
+  const asked = (label: string, lines: number, last = false) =>
+    new TableRow({ cantSplit: true, children: [cell(label, LABEL, { bold: true, shade: 'FFF2CC', keepNext: !last }), cell('', VALUE, { lines, keepNext: !last })] });
   return new Table({
     width: { size: LABEL + VALUE, type: WidthType.DXA },
     columnWidths: [LABEL, VALUE],
@@ -37,7 +40,7 @@ function findingTable(row: RequestWorkbookInput['rows'][number]): Table {
       asked('Update date', 1),
       asked('New status (In progress, or Proposed for closure)', 1),
       asked('New target date', 1),
-      asked('Evidence', 2),
+      asked('Evidence', 2, true),
     ],
   });
 }

@@ -28,6 +28,10 @@ export interface RequestWorkbookInput {
 
 const GREY = 'FFF2F2F2';
 const YELLOW = 'FFFFF2CC';
+/** A font every office has (LibreOffice's Liberation Sans is metric-compatible), so widths and wrapping come out as planned. */
+const BODY_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 10 };
+/** ExcelJS names A4 but not A3 (8 in the Office paper sizes). */
+const A3 = 8 as ExcelJS.PaperSize;
 const excelDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00.000Z`);
 
 /** Sheet protection that still lets the owner resize rows and columns and use the filters. */
@@ -44,9 +48,16 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   deleteColumns: false,
 };
 
+/** The covering note's column, in characters: about the width of an A4 page in portrait at 11 pt. */
+const NOTE_WIDTH = 76;
+
 function coveringNote(workbook: ExcelJS.Workbook, input: RequestWorkbookInput): void {
-  const sheet = workbook.addWorksheet(NOTE_SHEET, { views: [{ showGridLines: false }] });
-  sheet.getColumn(1).width = 110;
+  const sheet = workbook.addWorksheet(NOTE_SHEET, {
+    views: [{ showGridLines: false }],
+    pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.getColumn(1).width = NOTE_WIDTH;
+  const count = input.rows.length === 1 ? 'the open finding' : `the ${input.rows.length} open findings`;
   const lines: Array<[string, Partial<ExcelJS.Font>?]> = [
     ['Update request: HMICFRS inspection findings', { bold: true, size: 14 }],
     [''],
@@ -55,8 +66,12 @@ function coveringNote(workbook: ExcelJS.Workbook, input: RequestWorkbookInput): 
     [`Date: ${dateInWords(input.date)}`],
     [`Please return by: ${dateInWords(input.returnBy)}`, { bold: true }],
     [''],
-    [`The sheet “${FINDINGS_SHEET}” lists ${input.rows.length === 1 ? 'the open finding' : `the ${input.rows.length} open findings`} from HMICFRS inspections that you own, with the status, target date and latest update we hold.`],
-    ['For each finding, please fill in the yellow columns:'],
+    [
+      input.owner
+        ? `The sheet “${FINDINGS_SHEET}” lists ${count} from HMICFRS inspections that you own, with the status, target date and latest update we hold.`
+        : `The sheet “${FINDINGS_SHEET}” lists ${count} from HMICFRS inspections, with each one’s owner, status, target date and the latest update we hold.`,
+    ],
+    [input.owner ? 'For each finding, please fill in the yellow columns:' : 'For each finding you own, please fill in the yellow columns:'],
     ['  •  Progress update: what has been done since the latest update, in a few sentences.'],
     ['  •  Update date: the date the progress was made (dd/mm/yyyy).'],
     ['  •  New status: “In progress”, or “Proposed for closure” when the work is complete.'],
@@ -68,36 +83,43 @@ function coveringNote(workbook: ExcelJS.Workbook, input: RequestWorkbookInput): 
     ['Closure is signed off by the force’s approver; proposing it here starts that step.'],
   ];
   lines.forEach(([text, font], i) => {
-    const cell = sheet.getCell(i + 1, 1);
+    const row = sheet.getRow(i + 1);
+    const cell = row.getCell(1);
     cell.value = text;
     cell.alignment = { wrapText: true, vertical: 'top' };
-    if (font) cell.font = font;
+    cell.font = { ...BODY_FONT, size: 11, ...font };
+    // Row heights are not worked out on opening by every program (LibreOffice prints a wrapped line over the next), so set them.
+    const size = font?.size ?? 11;
+    row.height = Math.ceil((text.length || 1) / (NOTE_WIDTH * 1.2)) * Math.round(size * 1.4);
   });
 }
 
 function findingsSheet(workbook: ExcelJS.Workbook, input: RequestWorkbookInput): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(FINDINGS_SHEET, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    // Twelve columns with room to write in: A3 landscape, one page wide, so the print stays readable.
+    pageSetup: { orientation: 'landscape', paperSize: A3, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    headerFooter: { oddFooter: `&LUpdate request of ${dateInWords(input.date)}&RPage &P of &N` },
   });
   const widths: Record<(typeof COLUMNS)[number], number> = {
     Reference: 13,
-    Report: 18,
-    Finding: 50,
-    Owner: 16,
-    Status: 14,
-    'Target date': 12,
-    'Latest update': 36,
-    'Progress update': 50,
-    'Update date': 12,
-    'New status': 18,
-    'New target date': 14,
-    Evidence: 30,
+    Report: 16,
+    Finding: 46,
+    Owner: 15,
+    Status: 13,
+    'Target date': 11,
+    'Latest update': 32,
+    'Progress update': 42,
+    'Update date': 11,
+    'New status': 17,
+    'New target date': 11,
+    Evidence: 26,
   };
   sheet.columns = COLUMNS.map((header) => ({ header, key: header, width: widths[header] }));
   const header = sheet.getRow(1);
-  header.font = { bold: true };
+  header.font = { ...BODY_FONT, bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
+  header.height = 30;
   header.eachCell((cell, col) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: col <= LOCKED_COLUMNS.length ? 'FFD9D9D9' : 'FFFFD966' } };
   });
@@ -113,6 +135,7 @@ function findingsSheet(workbook: ExcelJS.Workbook, input: RequestWorkbookInput):
       'Latest update': row.latestUpdate,
     });
     added.alignment = { vertical: 'top', wrapText: true };
+    added.font = BODY_FONT;
     for (let col = 1; col <= COLUMNS.length; col++) {
       const cell = added.getCell(col);
       const owners = col > LOCKED_COLUMNS.length;
@@ -122,7 +145,9 @@ function findingsSheet(workbook: ExcelJS.Workbook, input: RequestWorkbookInput):
     added.getCell(COLUMN['Target date']).numFmt = 'dd/mm/yyyy';
     added.getCell(COLUMN['Update date']).numFmt = 'dd/mm/yyyy';
     added.getCell(COLUMN['New target date']).numFmt = 'dd/mm/yyyy';
-    added.height = Math.min(300, 15 * Math.max(2, Math.ceil(row.text.length / 55), Math.ceil(row.latestUpdate.length / 40)));
+    // Lines of Arial 10 each cell wraps to (about 1.1 characters a width unit), 13 points a line.
+    const lines = Math.max(2, Math.ceil(row.text.length / 50), Math.ceil(row.latestUpdate.length / 35), Math.ceil(row.report.length / 17));
+    added.height = Math.min(300, 13 * lines + 4);
   }
   const dateRule = (title: string): ExcelJS.DataValidation => ({
     type: 'date',

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/api/result';
 import type { ProgressPaperDetail, ProgressPaperSummary } from '../../shared/api/progress-papers';
 import type { PaperModel } from '../../shared/domain/paper-model';
 import type { ProgressPaper } from '../../shared/domain/progress-paper';
+import { applyWordingChanges } from '../../shared/domain/paper-overrides';
 import { buildProgressPaper, inspectionName } from '../paper/build-progress-paper';
 import type { Store } from '../store/repository';
 import { todayIso } from '../tracking/periods';
@@ -22,7 +23,12 @@ function requireReport(store: Store, reportId: string) {
 }
 
 /** The paper as it stands: the report's (or every report's) findings with today's RAG, the settings and the officer's wording. */
-export function progressPaperModel(store: Store, reportId: string | null, paper: Pick<ProgressPaper, 'title' | 'date' | 'paragraphs'> | null, today = todayIso()): PaperModel {
+export function progressPaperModel(
+  store: Store,
+  reportId: string | null,
+  paper: (Pick<ProgressPaper, 'title' | 'date' | 'paragraphs'> & Partial<Pick<ProgressPaper, 'overrideBases' | 'agendaItem'>>) | null,
+  today = todayIso(),
+): PaperModel {
   const report = reportId === null ? null : requireReport(store, reportId);
   const { findings, reports } = trackedFindings(store, today);
   return buildProgressPaper({ report, reports, findings, references: referencesOf(store), settings: store.index.settings, paper, today });
@@ -67,12 +73,13 @@ export async function createProgressPaper(store: Store, reportId: string | null,
 /** Applies the editor's changes; a paragraph set back to its default (or emptied) loses its override, as in the publication paper. */
 export async function updateProgressPaper(
   store: Store,
-  changes: { id: string; title?: string; date?: string; paragraphs?: Record<string, string | null> },
+  changes: { id: string; title?: string; date?: string; agendaItem?: string; paragraphs?: Record<string, string | null> },
   now: Date,
 ): Promise<ProgressPaperDetail> {
   const current = requireProgressPaper(store, changes.id);
   const next: ProgressPaper = { ...current, updatedAt: now.toISOString() };
   if (changes.date !== undefined) next.date = changes.date;
+  if (changes.agendaItem !== undefined) next.agendaItem = changes.agendaItem;
   if (changes.title !== undefined) next.title = changes.title === progressPaperModel(store, next.reportId, { ...next, title: '' }).title ? '' : changes.title;
   if (changes.paragraphs !== undefined) {
     const defaults = new Map(
@@ -80,14 +87,10 @@ export async function updateProgressPaper(
         .sections.flatMap((s) => s.paragraphs)
         .map((p) => [p.key, p.defaultText]),
     );
-    const paragraphs = { ...current.paragraphs };
-    for (const [key, text] of Object.entries(changes.paragraphs)) {
-      const fallback = defaults.get(key);
-      if (fallback === undefined) throw new AppError('invalid-input', `This paper has no paragraph ${key}.`);
-      if (text === null || text.trim() === '' || text === fallback) delete paragraphs[key];
-      else paragraphs[key] = text;
-    }
-    next.paragraphs = paragraphs;
+    const wording = applyWordingChanges({ paragraphs: current.paragraphs, bases: current.overrideBases }, changes.paragraphs, defaults);
+    if (wording.unknown.length > 0) throw new AppError('invalid-input', `This paper has no paragraph ${wording.unknown[0]}.`);
+    next.paragraphs = wording.paragraphs;
+    next.overrideBases = wording.bases;
   }
   const saved = await store.updateIndex((index) => {
     const at = index.progressPapers.findIndex((p) => p.id === changes.id);

@@ -123,6 +123,9 @@ describe('update requests', () => {
     expect(sheet.getCell('J2').dataValidation).toMatchObject({ type: 'list', formulae: ['"In progress,Proposed for closure"'] });
     expect(sheet.getCell('I2').dataValidation).toMatchObject({ type: 'date', operator: 'between' });
     expect(sheet.getCell('K3').dataValidation).toMatchObject({ type: 'date' });
+    // Printed, the twelve columns take an A3 landscape page's width (8 is A3 in Office's paper sizes), and the note an A4 page's.
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 8, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(note.pageSetup).toMatchObject({ orientation: 'portrait', paperSize: 9, fitToWidth: 1 });
     expect(store.index.updateRequests).toHaveLength(1);
     expect(store.index.updateRequests[0]).toMatchObject({ owner: 'head of hr', date: TODAY, by: 'Ch Insp Chris Savage' });
   });

@@ -33,6 +33,8 @@ export const ProgressPaperChanges = z.object({
   date: IsoDate.optional(),
   /** Overrides in the editor's markup; null, empty or the default wording removes one. */
   paragraphs: z.record(ParagraphKey, z.string().max(20_000).nullable()).optional(),
+  /** The board's agenda item, e.g. "5.0"; empty for none. */
+  agendaItem: z.string().trim().max(20).optional(),
 });
 
 const Ref = z.object({ id: Id });

@@ -12,6 +12,10 @@ export const ProgressPaper = z.object({
   title: z.string(),
   date: IsoDate,
   paragraphs: z.record(z.string(), z.string()),
+  /** For each paragraph in `paragraphs`, the derived text it was written against (to warn when the tracking changes). */
+  overrideBases: z.record(z.string(), z.string()).optional(),
+  /** The board's agenda item ("5.0"); absent or empty for none. */
+  agendaItem: z.string().optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });

@@ -4,7 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class FindingsPage {
   constructor(readonly page: Page) {}
 
-  tab(name: 'Register' | 'Grade history' | 'Dashboard'): Locator {
+  tab(name: 'Register' | 'Grade history' | 'Dashboard' | 'Due soon'): Locator {
     return this.page.getByRole('tab', { name });
   }
 
@@ -21,6 +21,24 @@ export class FindingsPage {
     const panel = this.panel();
     await expect(panel.getByText(text, { exact: false }).first()).toBeVisible();
     return panel;
+  }
+
+  /** Sets a finding's owner and target date (dd/mm/yyyy) in its open panel, as the officer types them. */
+  async track(panel: Locator, changes: { owner?: string; status?: string; due?: string }): Promise<void> {
+    if (changes.owner) {
+      await panel.getByLabel('Owner').fill(changes.owner);
+      await panel.getByLabel('Owner').press('Enter');
+      await expect(this.page.getByText(`Owner set to ${changes.owner}`).first()).toBeVisible();
+    }
+    if (changes.status) {
+      await panel.getByLabel('Status').selectOption(changes.status);
+      await expect(this.page.getByText(`Status set to ${changes.status}`).first()).toBeVisible();
+    }
+    if (changes.due) {
+      await panel.getByLabel('Target date').fill(changes.due);
+      await panel.getByLabel('Target date').press('Enter');
+      await expect(panel.getByLabel('Target date')).toHaveValue(changes.due);
+    }
   }
 
   panel(): Locator {

@@ -14,6 +14,17 @@ export class PapersPage {
     await expect(this.page.getByTestId('paper-preview')).toBeVisible();
   }
 
+  /** "New progress paper": progress against one report's findings (by words of its label), or every open finding (null). */
+  async createProgress(about: string | null): Promise<void> {
+    await this.page.getByRole('button', { name: 'New progress paper' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New progress paper' });
+    const select = dialog.getByRole('combobox', { name: 'Progress against' });
+    const option = about === null ? select.locator('option', { hasText: 'Every finding still open' }) : select.locator('option', { hasText: about });
+    await select.selectOption((await option.first().getAttribute('value')) ?? '');
+    await dialog.getByRole('button', { name: 'Create progress paper' }).click();
+    await expect(this.page.getByTestId('paper-preview')).toBeVisible();
+  }
+
   paragraphBox(key: string) {
     return this.page.getByRole('textbox', { name: `Paragraph ${key}` });
   }

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Caption1, Field, Input, makeStyles, Select, Subtitle2, tokens } from '@fluentui/react-components';
-import { DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { DeleteRegular, DocumentArrowDownRegular, EditRegular, DocumentTableRegular } from '@fluentui/react-icons';
 import type { AnnotationListItem } from '../../../shared/api/annotations';
 import { COLOURS, type Colour } from '../../../shared/domain/notes';
 import { useAction } from '../../hooks/data';
+import { useSaveFile } from '../../hooks/useSaveFile';
 import { useVirtualList } from '../../hooks/useVirtualList';
 import { HIGHLIGHT_COLOURS } from '../reader/highlight-styles';
 import { useFocusReturn } from '../reader/useFocusReturn';
@@ -16,6 +17,7 @@ import { TeamShareSwitch } from '../settings/TeamShareSwitch';
 const useStyles = makeStyles({
   toolbar: { display: 'flex', alignItems: 'center', padding: `${tokens.spacingVerticalS} 0` },
   heading: { margin: 0, flexGrow: 1 },
+  exports: { display: 'flex', gap: tokens.spacingHorizontalXS },
   filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },
   list: { listStyle: 'none', margin: 0, padding: 0, position: 'relative' },
   place: { position: 'absolute', top: 0, left: 0, width: '100%', paddingBottom: tokens.spacingVerticalS, boxSizing: 'border-box' },
@@ -47,6 +49,7 @@ const useStyles = makeStyles({
 });
 
 interface Props {
+  reportId: string;
   items: AnnotationListItem[];
   text: string | undefined;
   activeId: string | null;
@@ -57,9 +60,10 @@ interface Props {
 const short = (quote: string) => (quote.length > 140 ? `${quote.slice(0, 137)}…` : quote);
 
 /** The report's annotations: filter by words, tag or colour; edit; delete with undo. */
-export function AnnotationsPanel({ items, text, activeId, onGo }: Props) {
+export function AnnotationsPanel({ reportId, items, text, activeId, onGo }: Props) {
   const styles = useStyles();
   const act = useAction();
+  const saveFile = useSaveFile();
   const undoable = useUndoable();
   const [words, setWords] = useState('');
   const [tag, setTag] = useState('');
@@ -127,6 +131,27 @@ export function AnnotationsPanel({ items, text, activeId, onGo }: Props) {
         <Subtitle2 as="h2" id="annotations-heading" className={styles.heading}>
           Annotations ({items.length})
         </Subtitle2>
+        {/* Every annotation of the report, whatever the filters below show: quote, page, note, tags, colour and date. */}
+        <div className={styles.exports}>
+          <Button
+            size="small"
+            icon={<DocumentArrowDownRegular />}
+            disabled={items.length === 0}
+            aria-label="Export the annotations as a Word document (.docx)"
+            onClick={() => void saveFile('annotations.export', { reportId, format: 'docx' }, 'Annotations exported')}
+          >
+            .docx
+          </Button>
+          <Button
+            size="small"
+            icon={<DocumentTableRegular />}
+            disabled={items.length === 0}
+            aria-label="Export the annotations as a spreadsheet (.csv)"
+            onClick={() => void saveFile('annotations.export', { reportId, format: 'csv' }, 'Annotations exported')}
+          >
+            .csv
+          </Button>
+        </div>
       </div>
       <div className={styles.filters}>
         <Field label="Find in annotations" className={styles.field}>

@@ -80,7 +80,12 @@ export function ApplyReturnsDialog() {
     setBusy(false);
     if (!result.ok) return;
     const s = result.value;
-    setOutcome(`${s.applied.length} row${s.applied.length === 1 ? '' : 's'} applied${s.skipped.length ? `; not applied: ${s.skipped.map((x) => `${x.reference} (${x.reason})`).join('; ')}` : ''}.`);
+    const parts = [
+      `${s.applied.length} row${s.applied.length === 1 ? '' : 's'} applied`,
+      s.skipped.length ? `not applied: ${s.skipped.map((x) => `${x.reference} (${x.reason})`).join('; ')}` : '',
+      s.refused.length ? `refused: ${s.refused.map((x) => `${x.fileName} (${x.reason})`).join('; ')}` : '',
+    ];
+    setOutcome(`${parts.filter(Boolean).join('; ')}.`);
     setPreview(null);
     setFiles([]);
   };

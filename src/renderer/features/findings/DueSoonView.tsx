@@ -19,7 +19,7 @@ import { CalendarArrowDownRegular } from '@fluentui/react-icons';
 import { DUE_SOON_WINDOWS } from '../../../shared/domain/due-soon';
 import { useQuery } from '../../hooks/data';
 import { formatDate } from '../../format';
-import { useSaveFile } from './useSaveFile';
+import { useSaveFile } from '../../hooks/useSaveFile';
 import { RagChip } from './RagChip';
 
 const useStyles = makeStyles({

@@ -20,6 +20,7 @@ import type { Finding } from '../../../shared/domain/finding';
 import type { LifecycleStep } from '../../../shared/domain/lifecycle-step';
 import { useAction, useQuery } from '../../hooks/data';
 import { localToday } from './tracking-labels';
+import { DateField, dateProblem } from './DateField';
 
 export type StepKind = LifecycleStep['step'];
 
@@ -73,23 +74,25 @@ export function LifecycleDialog({ step, finding, onClose }: { step: StepKind; fi
   const act = useAction();
   const [words, setWords] = useState('');
   const [who, setWho] = useState(step === 'propose' ? (finding.tracking.owner ?? '') : '');
-  const [date, setDate] = useState(localToday());
+  const [date, setDate] = useState<string | null>(localToday());
   const [later, setLater] = useState('');
   const [busy, setBusy] = useState(false);
   const t = TITLES[step];
 
+  const hasEvidence = finding.tracking.attachments.length + finding.tracking.evidence.length > 0;
+  const wrongDate = dateProblem(date, { required: true, max: localToday() }) !== null;
   const build = (): LifecycleStep | null => {
     const text = words.trim();
     switch (step) {
       case 'propose':
-        return text ? { step, statement: text, proposedBy: who.trim() || undefined } : null;
+        return text && hasEvidence ? { step, statement: text, proposedBy: who.trim() || undefined } : null;
       case 'approve':
-        return text && who.trim() && date ? { step, approver: who.trim(), date, reason: text } : null;
+        return text && who.trim() && date && !wrongDate ? { step, approver: who.trim(), date, reason: text } : null;
       case 'sendBack':
       case 'reopen':
         return text ? { step, reason: text } : null;
       case 'noFurtherAction':
-        return text && date ? { step, reason: text, date } : null;
+        return text && date && !wrongDate ? { step, reason: text, date } : null;
       case 'supersede':
         return later ? { step, byFindingId: later, reason: text || undefined } : null;
     }
@@ -122,7 +125,7 @@ export function LifecycleDialog({ step, finding, onClose }: { step: StepKind; fi
           <DialogBody>
             <DialogTitle>{t.title}</DialogTitle>
             <DialogContent className={styles.fields}>
-              {step === 'propose' && finding.tracking.attachments.length + finding.tracking.evidence.length === 0 && (
+              {step === 'propose' && !hasEvidence && (
                 <Text role="alert">Attach an evidence file or name the evidence first: the approver needs something to check.</Text>
               )}
               {step === 'supersede' && <LaterFindingPicker finding={finding} value={later} onChange={setLater} />}
@@ -132,9 +135,7 @@ export function LifecycleDialog({ step, finding, onClose }: { step: StepKind; fi
                 </Field>
               )}
               {(step === 'approve' || step === 'noFurtherAction') && (
-                <Field label="Date of the decision" required>
-                  <Input type="date" value={date} max={localToday()} onChange={(_e, d) => setDate(d.value)} />
-                </Field>
+                <DateField label="Date of the decision" required value={date} max={localToday()} onChange={setDate} />
               )}
               <Field label={wordsLabel[step]} required={step !== 'supersede'}>
                 <Textarea value={words} resize="vertical" rows={4} onChange={(_e, d) => setWords(d.value)} />

@@ -13,7 +13,13 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  statement: { margin: 0, whiteSpace: 'pre-wrap' },
+  statement: {
+    margin: 0,
+    whiteSpace: 'pre-wrap',
+    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
+    paddingLeft: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground2,
+  },
   heading: { margin: 0 },
 });
 

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Field, Input, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { compareProgress, progressDate, type Finding } from '../../../shared/domain/finding';
 import { useAction } from '../../hooks/data';
 import { formatDate, formatDateTime } from '../../format';
 import { localToday } from './tracking-labels';
+import { DateField, dateProblem } from './DateField';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: `0 0 ${tokens.spacingVerticalM}`, display: 'grid', gap: tokens.spacingVerticalS },
@@ -19,11 +20,11 @@ export function ProgressSection({ finding }: { finding: Finding }) {
   const styles = useStyles();
   const act = useAction();
   const [text, setText] = useState('');
-  const [on, setOn] = useState(localToday());
+  const [on, setOn] = useState<string | null>(localToday());
   const [busy, setBusy] = useState(false);
-  const future = on > localToday();
+  const wrongDate = dateProblem(on, { required: true, max: localToday() }) !== null;
   const add = async () => {
-    if (!text.trim() || !on || future) return;
+    if (!text.trim() || !on || wrongDate) return;
     setBusy(true);
     const result = await act('findings.addProgress', { id: finding.id, text, on }, 'Progress update added');
     setBusy(false);
@@ -72,10 +73,8 @@ export function ProgressSection({ finding }: { finding: Finding }) {
           />
         </Field>
         <div className={styles.row}>
-          <Field label="Date of the update" hint="The day it is about, e.g. the meeting" validationMessage={future ? 'The date is in the future.' : undefined}>
-            <Input type="date" value={on} max={localToday()} onChange={(_e, d) => setOn(d.value)} />
-          </Field>
-          <Button appearance="primary" onClick={() => void add()} disabled={busy || !text.trim() || !on || future}>
+          <DateField label="Date of the update" hint="The day it is about, e.g. the meeting" required value={on} max={localToday()} onChange={setOn} />
+          <Button appearance="primary" onClick={() => void add()} disabled={busy || !text.trim() || wrongDate}>
             Add update
           </Button>
         </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { call, transportName } from '../../api/client';
@@ -33,7 +33,7 @@ export function ReminderBanner() {
   }, []);
 
   const open = useCallback(() => navigate({ page: 'findings', view: 'due' }), [navigate]);
-  const items = due.data?.items ?? [];
+  const items = useMemo(() => due.data?.items ?? [], [due.data]);
   const snooze = useCallback(async () => {
     if (items.length) await act('reminders.snooze', { findingIds: items.map((i) => i.findingId), days: 1 }, 'Reminders snoozed until tomorrow');
   }, [act, items]);

@@ -9,7 +9,6 @@ import {
   DialogTitle,
   DialogTrigger,
   Field,
-  Input,
   Radio,
   RadioGroup,
   Select,
@@ -18,7 +17,8 @@ import {
 import { MailArrowUpRegular } from '@fluentui/react-icons';
 import { useQuery } from '../../hooks/data';
 import { localToday } from './tracking-labels';
-import { useSaveFile } from './useSaveFile';
+import { DateField, dateProblem } from './DateField';
+import { useSaveFile } from '../../hooks/useSaveFile';
 
 function inDays(days: number): string {
   const d = new Date();
@@ -31,12 +31,17 @@ export function RequestUpdatesDialog() {
   const [open, setOpen] = useState(false);
   const [owner, setOwner] = useState('');
   const [format, setFormat] = useState<'xlsx' | 'docx'>('xlsx');
-  const [returnBy, setReturnBy] = useState(inDays(14));
+  const [returnBy, setReturnBy] = useState<string | null>(inDays(14));
   const [busy, setBusy] = useState(false);
   const owners = useQuery('findings.owners', {}, open);
+  // Every open finding, owned or not: a request for everyone asks about those without an owner too.
+  const board = useQuery('findings.dashboard', {}, open);
+  const plural = (n: number) => `${n} open finding${n === 1 ? '' : 's'}`;
   const saveFile = useSaveFile();
+  const wrongDate = dateProblem(returnBy, { required: true, min: localToday() }) !== null;
   const submit = async () => {
     setBusy(true);
+    if (!returnBy || wrongDate) return;
     const saved = await saveFile('requests.create', { owner: owner || undefined, format, returnBy }, 'Update request written');
     setBusy(false);
     if (saved) setOpen(false);
@@ -62,17 +67,15 @@ export function RequestUpdatesDialog() {
               </Text>
               <Field label="For">
                 <Select value={owner} onChange={(_e, d) => setOwner(d.value)}>
-                  <option value="">Every owner ({(owners.data ?? []).reduce((n, o) => n + o.open, 0)} open findings)</option>
+                  <option value="">Every open finding{board.data ? ` (${board.data.open})` : ''}, whoever owns it</option>
                   {(owners.data ?? []).map((o) => (
                     <option key={o.owner} value={o.owner}>
-                      {o.owner} ({o.open} open)
+                      {o.owner} ({plural(o.open)})
                     </option>
                   ))}
                 </Select>
               </Field>
-              <Field label="Please return by">
-                <Input type="date" value={returnBy} min={localToday()} onChange={(_e, d) => setReturnBy(d.value)} />
-              </Field>
+              <DateField label="Please return by" required value={returnBy} min={localToday()} onChange={setReturnBy} />
               <Field label="As">
                 <RadioGroup value={format} onChange={(_e, d) => setFormat(d.value as 'xlsx' | 'docx')}>
                   <Radio value="xlsx" label="An Excel workbook to fill in and return (applied back into the app)" />
@@ -81,7 +84,7 @@ export function RequestUpdatesDialog() {
               </Field>
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" type="submit" disabled={busy || !returnBy}>
+              <Button appearance="primary" type="submit" disabled={busy || wrongDate}>
                 Write the request
               </Button>
               <DialogTrigger disableButtonEnhancement>

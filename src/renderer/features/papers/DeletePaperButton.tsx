@@ -1,10 +1,9 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
-import type { PaperSummary } from '../../../shared/api/papers';
 import { useAction } from '../../hooks/data';
 
 /** Delete, after the officer confirms: the paper's own wording cannot be derived again. */
-export function DeletePaperButton({ paper }: { paper: PaperSummary }) {
+export function DeletePaperButton({ paper, progress = false }: { paper: { id: string; title: string; editedCount: number }; progress?: boolean }) {
   const act = useAction();
   return (
     <Dialog>
@@ -18,15 +17,15 @@ export function DeletePaperButton({ paper }: { paper: PaperSummary }) {
           <DialogTitle>Delete this paper?</DialogTitle>
           <DialogContent>
             “{paper.title}” will be deleted
-            {paper.editedCount > 0 ? `, with the ${paper.editedCount === 1 ? 'paragraph' : `${paper.editedCount} paragraphs`} you wrote` : ''}. The report
-            itself is kept.
+            {paper.editedCount > 0 ? `, with the ${paper.editedCount === 1 ? 'paragraph' : `${paper.editedCount} paragraphs`} you wrote` : ''}. The{' '}
+            {progress ? 'findings and their tracking are' : 'report itself is'} kept.
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>
               <Button>Cancel</Button>
             </DialogTrigger>
             <DialogTrigger disableButtonEnhancement>
-              <Button appearance="primary" onClick={() => void act('papers.delete', { id: paper.id }, 'Paper deleted')}>
+              <Button appearance="primary" onClick={() => void act(progress ? 'progressPapers.delete' : 'papers.delete', { id: paper.id }, 'Paper deleted')}>
                 Delete paper
               </Button>
             </DialogTrigger>

@@ -5,10 +5,11 @@ import { ArrowLeftRegular, DocumentArrowDownRegular } from '@fluentui/react-icon
 import { useQuery } from '../../hooks/data';
 import { formatDate } from '../../format';
 import { BritishDateInput } from '../../components/BritishDateInput';
-import { ParagraphEditor } from './ParagraphEditor';
+import { PaperSaveState } from './PaperSaveState';
+import { PaperSections } from './PaperSections';
 import { PaperPreview } from './PaperPreview';
 import { previewModel } from './paper-draft';
-import { usePaperDraft, type SaveState } from './usePaperDraft';
+import { usePaperDraft } from './usePaperDraft';
 import { useSaveExport } from './useSaveExport';
 import { WebAddressField } from './WebAddressField';
 
@@ -19,19 +20,9 @@ const useStyles = makeStyles({
   fields: { display: 'grid', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
   twoFields: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 180px', gap: tokens.spacingHorizontalM },
   select: { width: '100%', minWidth: 0, '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' } },
-  section: { margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalS}` },
   preview: { position: 'sticky', top: 0 },
   previewHeading: { margin: `0 0 ${tokens.spacingVerticalS}` },
-  status: { color: tokens.colorNeutralForeground3 },
-  failed: { color: tokens.colorPaletteRedForeground1 },
 });
-
-const STATE_LABEL: Record<SaveState, string> = {
-  saved: 'All changes saved',
-  unsaved: 'Unsaved changes…',
-  saving: 'Saving…',
-  failed: 'Not saved — will try again with your next change',
-};
 
 /** The paper's editable parts beside a live preview of the whole paper; edits save themselves. */
 export function PaperEditor({ id, onClose }: { id: string; onClose: () => void }) {
@@ -67,9 +58,7 @@ export function PaperEditor({ id, onClose }: { id: string; onClose: () => void }
         <Title2 as="h1" className={styles.title}>
           {model.title}
         </Title2>
-        <Text role="status" aria-live="polite" data-testid="paper-save-state" className={state === 'failed' ? styles.failed : styles.status}>
-          {STATE_LABEL[state]}
-        </Text>
+        <PaperSaveState state={state} />
         <Button
           appearance="primary"
           icon={<DocumentArrowDownRegular />}
@@ -117,27 +106,14 @@ export function PaperEditor({ id, onClose }: { id: string; onClose: () => void }
             </div>
             <WebAddressField report={data.report} />
           </div>
-          {model.sections.map((section) => (
-            <section key={section.number} aria-labelledby={`paper-section-${section.number}`}>
-              <Title3 as="h2" id={`paper-section-${section.number}`} className={styles.section}>
-                {section.number}. {section.heading}
-              </Title3>
-              {section.paragraphs.map((p) => (
-                <ParagraphEditor
-                  key={p.key}
-                  paragraph={p}
-                  text={draft.paragraphs[p.key]}
-                  onChange={(text) => setParagraph(p.key, text)}
-                  onFocus={() => setFocusKey(p.key)}
-                  onRevert={() => revertParagraph(p.key, p.defaultText, p.editable)}
-                  onOverride={() => {
-                    overrideParagraph(p.key, p.defaultText);
-                    setFocusKey(p.key);
-                  }}
-                />
-              ))}
-            </section>
-          ))}
+          <PaperSections
+            model={model}
+            draft={draft}
+            setParagraph={setParagraph}
+            revertParagraph={revertParagraph}
+            overrideParagraph={overrideParagraph}
+            onFocusKey={setFocusKey}
+          />
         </div>
         <section className={styles.preview} aria-labelledby="paper-preview-heading">
           <Title3 as="h2" id="paper-preview-heading" className={styles.previewHeading}>

@@ -9,6 +9,7 @@ import {
   TableHeaderCell,
   TableRow,
   Title2,
+  Title3,
   tokens,
 } from '@fluentui/react-components';
 import { CopyRegular, DocumentArrowDownRegular, EditRegular } from '@fluentui/react-icons';
@@ -18,6 +19,8 @@ import { formatDate, formatDateTime } from '../../format';
 import { DeletePaperButton } from './DeletePaperButton';
 import { ExportRegisterButton } from './ExportRegisterButton';
 import { NewPaperDialog } from './NewPaperDialog';
+import { NewProgressPaperDialog } from './NewProgressPaperDialog';
+import { ProgressPapersList } from './ProgressPapersList';
 import { useSaveExport } from './useSaveExport';
 import { useReportLabels } from '../reports/useReportLabels';
 
@@ -27,10 +30,11 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   empty: { color: tokens.colorNeutralForeground2, maxWidth: '640px' },
   spacer: { padding: 0, border: 'none' },
+  subhead: { display: 'block', margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalS}` },
 });
 
 /** The saved papers, newest change first, with what can be done to each. */
-export function PapersList({ onOpen }: { onOpen: (id: string) => void }) {
+export function PapersList({ onOpen, onOpenProgress }: { onOpen: (id: string) => void; onOpenProgress: (id: string) => void }) {
   const styles = useStyles();
   const papers = useQuery('papers.list', {});
   const act = useAction();
@@ -46,12 +50,16 @@ export function PapersList({ onOpen }: { onOpen: (id: string) => void }) {
           Board papers
         </Title2>
         <ExportRegisterButton />
+        <NewProgressPaperDialog onCreated={onOpenProgress} />
         <NewPaperDialog onCreated={onOpen} />
       </div>
+      <Title3 as="h2" className={styles.subhead}>
+        Publication papers
+      </Title3>
       {papers.error && <p role="alert">{papers.error}</p>}
       {!papers.loading && !papers.error && list.length === 0 && (
         <p className={styles.empty}>
-          No papers yet. A new paper takes its grades, findings and dates from an imported report, in the force’s house format; you then write
+          No publication papers yet. A publication paper briefs the board on a report when it comes out: it takes its grades, findings and dates from the report, in the force’s house format; you then write
           the paragraphs only you can, and export it to Word.
         </p>
       )}
@@ -109,6 +117,10 @@ export function PapersList({ onOpen }: { onOpen: (id: string) => void }) {
           </TableBody>
         </Table>
       )}
+      <Title3 as="h2" className={styles.subhead}>
+        Progress papers
+      </Title3>
+      <ProgressPapersList onOpen={onOpenProgress} />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { markupToParagraph } from '../../../shared/domain/paper-markup';
 import type { PaperModel } from '../../../shared/domain/paper-model';
 import type { QuoteChoice } from '../../../shared/domain/paper';
-import type { PaperDetail } from '../../../shared/api/papers';
 import { formatDate } from '../../format';
 
 /**
@@ -10,7 +9,17 @@ import { formatDate } from '../../format';
  */
 export type PaperDraft = { title: string; date: string; agendaItem: string; quote: QuoteChoice; paragraphs: Record<string, string> };
 
-export function draftOf(detail: PaperDetail): PaperDraft {
+/**
+ * What the editor needs of a paper, publication or progress: the stored wording, the model main built from
+ * it, and the title an empty one stands for.
+ */
+export interface EditablePaper {
+  paper: { id: string; title: string; date: string; paragraphs: Record<string, string>; agendaItem?: string; quote?: QuoteChoice };
+  model: PaperModel;
+  defaultTitle: string;
+}
+
+export function draftOf(detail: EditablePaper): PaperDraft {
   const paragraphs: Record<string, string> = {};
   for (const p of detail.model.sections.flatMap((s) => s.paragraphs)) {
     const own = detail.paper.paragraphs[p.key];
@@ -24,7 +33,7 @@ export function draftOf(detail: PaperDetail): PaperDraft {
  * The model main built, with the draft laid over it, so the preview follows every key press; main rebuilds
  * the same thing once the edit is saved.
  */
-export function previewModel(detail: PaperDetail, draft: PaperDraft): PaperModel {
+export function previewModel(detail: EditablePaper, draft: PaperDraft): PaperModel {
   const { model } = detail;
   const agendaItem = draft.agendaItem.trim();
   const header = { ...model.header, date: /^\d{4}-\d{2}-\d{2}$/.test(draft.date) ? formatDate(draft.date) : model.header.date };

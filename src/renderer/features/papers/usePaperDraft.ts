@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PaperDetail } from '../../../shared/api/papers';
 import { useAction } from '../../hooks/data';
 import type { QuoteChoice } from '../../../shared/domain/paper';
-import { draftOf, type PaperDraft } from './paper-draft';
+import { draftOf, type EditablePaper, type PaperDraft } from './paper-draft';
+
+/** The publication paper (`papers.update`) or the progress paper (`progressPapers.update`, which has no quote). */
+export type PaperKind = 'publication' | 'progress';
 
 /** Long enough to save once per pause in typing, short enough that a closed window loses nothing. */
 const AUTOSAVE_DELAY_MS = 500;
@@ -18,7 +20,7 @@ const isEmpty = (p: Pending) =>
  * The editor's copy of a paper. Edits show at once and are saved after a pause; a re-read from main never
  * overwrites what the officer is typing, and leaving the editor saves what is still waiting.
  */
-export function usePaperDraft(id: string, detail: PaperDetail | undefined) {
+export function usePaperDraft(id: string, detail: EditablePaper | undefined, kind: PaperKind = 'publication') {
   const act = useAction();
   const [draft, setDraft] = useState<PaperDraft | null>(null);
   const [state, setState] = useState<SaveState>('saved');
@@ -40,7 +42,8 @@ export function usePaperDraft(id: string, detail: PaperDetail | undefined) {
     if (isEmpty(changes)) return;
     pending.current = { paragraphs: {} };
     setState('saving');
-    const result = await act('papers.update', { id, ...changes });
+    const { quote, ...rest } = changes;
+    const result = kind === 'progress' ? await act('progressPapers.update', { id, ...rest }) : await act('papers.update', { id, ...rest, quote });
     if (!result.ok) {
       // Keep what failed so the next edit (or leaving) tries again, newer edits on top.
       pending.current = { ...changes, ...pending.current, paragraphs: { ...changes.paragraphs, ...pending.current.paragraphs } };
@@ -48,7 +51,7 @@ export function usePaperDraft(id: string, detail: PaperDetail | undefined) {
       return;
     }
     setState(isEmpty(pending.current) ? 'saved' : 'unsaved');
-  }, [act, id]);
+  }, [act, id, kind]);
 
   const schedule = useCallback(
     (change: (p: Pending) => void) => {

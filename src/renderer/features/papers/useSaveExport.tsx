@@ -5,7 +5,7 @@ import type { SaveOutcome } from '../../../shared/api/files';
 import { finishSave } from '../../api/files';
 import { TOASTER_ID, useAction } from '../../hooks/data';
 
-type ExportCall = 'papers.export' | 'register.export';
+type ExportCall = 'papers.export' | 'progressPapers.export' | 'register.export';
 
 /** Runs an export call and completes the save: main's dialog on the desktop, a download in the browser. */
 export function useSaveExport() {

@@ -138,7 +138,7 @@ export function ReportPage({ id, findingId, annotationId, anchor: passage }: { i
               <Tab value="annotations">Annotations</Tab>
             </TabList>
           </div>
-          {tab === 'annotations' && <AnnotationsPanel items={annotations.items} text={source.data?.text} activeId={activeId} onGo={setActiveId} />}
+          {tab === 'annotations' && <AnnotationsPanel reportId={id} items={annotations.items} text={source.data?.text} activeId={activeId} onGo={setActiveId} />}
           {tab === 'outline' ? (
             <>
               <div className={mergeClasses(styles.toolbar, styles.underTabs)}>

@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
 import { Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
-import type { CallInput } from '../../../shared/api/contract';
-import type { SaveOutcome } from '../../../shared/api/files';
-import { finishSave } from '../../api/files';
-import { TOASTER_ID, useAction } from '../../hooks/data';
+import type { CallInput } from '../../shared/api/contract';
+import type { SaveOutcome } from '../../shared/api/files';
+import { finishSave } from '../api/files';
+import { TOASTER_ID, useAction } from './data';
 
 type FileCall = 'reminders.exportCalendar' | 'requests.create' | 'annotations.export' | 'progressPapers.export';
 
