@@ -5,8 +5,12 @@ export const CHROMIUM = process.env.LIAISON_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   outputDir: 'test-results/e2e-artifacts',
-  timeout: 60_000,
+  // Measured on a two-core machine shared with other test runs (load 10–15): a host starts in 7–20 s, the
+  // five samples are read in 5–10 s, and one axe check of the 2018/19 report in the reader takes 30–45 s.
+  // Most tests start a host, load the samples and check two or three screens.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -1,7 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { HOST_BUNDLE } from './global-setup';
 
 export interface RunningHost {
   /** The address with the per-run token, as `npm run serve` prints it. */
@@ -12,15 +10,20 @@ export interface RunningHost {
 /** The officer the suites work as, answering the first-start questions before the page opens. */
 export const OFFICER = { userName: 'Jane Smith', userRole: 'HMICFRS Liaison Officer', contactOfficer: 'Jane Smith, HMICFRS Liaison Officer', profileSet: true };
 
+/** Hosts still running: a test that fails never reaches its host.stop(), and its host must not outlive the run. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /**
- * Starts the browser host (`src/main/serve.ts`) on a data folder, as `npm run serve` would, minus the build.
+ * Starts the browser host (`src/main/serve.ts`, bundled by global-setup.ts) on a data folder, as `npm run serve` would, minus the build.
  * Unless `firstStart` is set, the officer has already said who they are (OFFICER), as on every start but the first.
  */
 export async function startHost(dataDir: string, options: { firstStart?: boolean } = {}): Promise<RunningHost> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main/serve.ts'), '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(process.execPath, [HOST_BUNDLE, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const openUrl = await new Promise<string>((resolve, reject) => {

@@ -12,7 +12,6 @@ const VETTING_2016 = 'ensure it complies with all aspects of the current nationa
 const VETTING_2018 = 'The force should ensure all staff have received at least the lowest level of vetting clearance';
 
 test('track a finding, link it across inspections, read the grade history and the dashboard', async ({ page }) => {
-  test.setTimeout(120_000);
   const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'));
   const host = await startHost(dataDir);
   const app = new AppPage(page);
@@ -44,7 +43,9 @@ test('track a finding, link it across inspections, read the grade history and th
   await panel.getByRole('button', { name: 'Add update' }).click();
   await expect(panel.getByRole('list', { name: 'Progress updates, oldest first' })).toContainText('Wellbeing training for all sergeants booked for February.');
   const history = panel.getByTestId('history-table');
-  await expect(history.getByRole('row')).toHaveCount(4); // header + owner, status, target date
+  await expect(history.getByRole('row')).toHaveCount(5); // header + owner, status, target date, progress update
+  await expect(history.getByRole('row').nth(1)).toContainText('Progress update');
+  await expect(history.getByRole('row').nth(1)).toContainText('Wellbeing training for all sergeants booked for February.');
   await expect(history).toContainText('Not started → In progress');
   await expect(history).toContainText('— → 31 March 2019');
   await expect(history).toContainText('— → Head of HR');
@@ -106,7 +107,6 @@ test('track a finding, link it across inspections, read the grade history and th
 });
 
 test('the register is driven from the keyboard', async ({ page }) => {
-  test.setTimeout(120_000);
   const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'));
   const host = await startHost(dataDir);
   const app = new AppPage(page);

@@ -38,6 +38,7 @@ test('export the whole store, then restore it into an empty data folder after co
   const app = new AppPage(page);
   await page.goto(host.openUrl);
   await app.loadSamples();
+  await expect(app.reportRows()).toHaveCount(6);
   const titles = await app.reportTitles();
   await app.open('Settings');
   await expect(page.getByRole('heading', { level: 2, name: 'Backup and restore' })).toBeVisible();
@@ -66,6 +67,7 @@ test('export the whole store, then restore it into an empty data folder after co
   await restored.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/restore-done.png' });
   await app.open('Reports');
+  await expect(app.reportRows()).toHaveCount(6);
   expect(await app.reportTitles()).toEqual(titles);
   await host.stop();
 });

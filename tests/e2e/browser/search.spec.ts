@@ -7,7 +7,7 @@ import { AppPage } from '../pages/app-page';
 
 test('a word only in a report’s text is found as the officer types, and opens the report at its passage', async ({ page }) => {
   // The reader of a 128 KB report is a large page for the accessibility check.
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   const host = await startHost(await mkdtemp(join(tmpdir(), 'liaison-e2e-')));
   const app = new AppPage(page);
@@ -27,7 +27,7 @@ test('a word only in a report’s text is found as the officer types, and opens 
 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('2018/19');
-  const passage = page.locator('mark[data-range-id="search-passage"]');
+  const passage = page.locator('mark[data-kind="passage"]');
   await expect(passage.first()).toBeVisible();
   const marked = await passage.evaluateAll((marks) => marks.map((m) => m.textContent ?? '').join(''));
   expect(marked).toContain('Flagstone records');

@@ -3,7 +3,7 @@ import { Button, Tooltip } from '@fluentui/react-components';
 import { HighlightRegular } from '@fluentui/react-icons';
 import { useAction } from '../../hooks/data';
 import type { TextRange } from '../reader/selection';
-import { useFocusReturn } from '../reader/useFocusReturn';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 import { AnnotationDialog } from './AnnotationDialog';
 
 interface Props {

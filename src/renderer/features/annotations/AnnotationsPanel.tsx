@@ -7,7 +7,7 @@ import { useAction } from '../../hooks/data';
 import { useSaveFile } from '../../hooks/useSaveFile';
 import { useVirtualList } from '../../hooks/useVirtualList';
 import { HIGHLIGHT_COLOURS } from '../reader/highlight-styles';
-import { useFocusReturn } from '../reader/useFocusReturn';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 import { useUndoable } from '../undo/useUndoable';
 import { AnnotationDialog } from './AnnotationDialog';
 import { COLOUR_NAMES } from './colours';

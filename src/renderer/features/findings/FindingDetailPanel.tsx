@@ -11,8 +11,10 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { useState } from 'react';
 import { DismissRegular, DocumentSearchRegular } from '@fluentui/react-icons';
 import { useQuery } from '../../hooks/data';
+import { useFocusKeeper } from '../../hooks/useFocusReturn';
 import { useNavigate } from '../../navigation';
 import { FINDING_KIND_LABELS } from '../../finding-labels';
 import { KIND_LABELS } from '../../kind-labels';
@@ -40,6 +42,10 @@ export function FindingDetailPanel({ findingId, edits, onOpen, onClose }: Props)
   const navigate = useNavigate();
   const detail = useQuery('findings.get', { id: findingId ?? '' }, findingId !== null);
   const data = detail.data?.finding.id === findingId ? detail.data : undefined;
+  // Confirming a suggested link, adding an update or signing off replaces the control that was used:
+  // focus stays in the panel, so Escape still closes it.
+  const [body, setBody] = useState<HTMLDivElement | null>(null);
+  useFocusKeeper(body, findingId !== null);
   return (
     <OverlayDrawer open={findingId !== null} position="end" className={styles.drawer} onOpenChange={(_, d) => !d.open && onClose()}>
       <DrawerHeader>
@@ -47,7 +53,7 @@ export function FindingDetailPanel({ findingId, edits, onOpen, onClose }: Props)
           {data ? FINDING_KIND_LABELS[data.finding.kind] : 'Finding'}
         </DrawerHeaderTitle>
       </DrawerHeader>
-      <DrawerBody className={styles.body} data-testid="finding-detail">
+      <DrawerBody ref={setBody} className={styles.body} data-testid="finding-detail" tabIndex={-1}>
         {detail.error && <p role="alert">{detail.error}</p>}
         {!data && !detail.error && <Spinner label="Loading the finding" />}
         {data && (

@@ -3,6 +3,7 @@ import { Button, makeStyles, mergeClasses, Tab, TabList, Title2, Toast, ToastTit
 import { LinkMultipleRegular } from '@fluentui/react-icons';
 import type { RegisterSort } from '../../../shared/domain/views';
 import { TOASTER_ID, useAction, useQuery } from '../../hooks/data';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 import { DashboardView } from './DashboardView';
 import { DueSoonView } from './DueSoonView';
 import { RequestUpdatesDialog } from './RequestUpdatesDialog';
@@ -22,6 +23,11 @@ const TABS: Array<{ value: View; label: string; key: string }> = [
   { value: 'dashboard', label: 'Dashboard', key: '3' },
   { value: 'due', label: 'Due soon', key: '4' },
 ];
+
+/** Where focus goes when the panel closes and the row or card that opened it is gone: the register's current row, or the tab. */
+const backFromPanel = () =>
+  document.querySelector<HTMLElement>('[data-testid="register-grid"] [role="row"][tabindex="0"]') ??
+  document.querySelector<HTMLElement>('[aria-label="Findings views"] [aria-selected="true"]');
 
 const useStyles = makeStyles({
   // On the register the page fills the window's height, so the table gets every row the screen has room for.
@@ -50,6 +56,7 @@ export function FindingsPage({ initialView }: { initialView?: View } = {}) {
   const [suggesting, setSuggesting] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const noFindings = reports.data !== undefined && reports.data.length === 0;
+  useFocusReturn(openId !== null, backFromPanel);
 
   const suggest = useCallback(async () => {
     setSuggesting(true);

@@ -129,8 +129,13 @@ export function RegisterTable({ total, rowAt, showing, resetKey, sort, onSort, o
     const next = Math.max(0, Math.min(total - 1, index));
     setActive(next);
     virtual.scrollToIndex(next, { align: 'auto' });
-    // The row may only exist after the scroll renders it.
-    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
+    // Focus moves now when the row is drawn (it usually is: rows beyond the view are drawn too), so a key
+    // pressed straight after (ArrowDown then Enter) goes to the new row, not the old one; a row far off
+    // exists only once the scroll has drawn it.
+    const row = () => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`);
+    const drawn = row();
+    if (drawn) drawn.focus();
+    else requestAnimationFrame(() => row()?.focus());
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, index: number) => {

@@ -4,7 +4,7 @@ import { FindingDialog } from './FindingDialog';
 import { JudgmentDialog } from './JudgmentDialog';
 import { ReextractDialog } from './ReextractDialog';
 import { useAction } from '../../hooks/data';
-import { useFocusReturn } from './useFocusReturn';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 
 /** Where focus goes after a dialog whose opener is gone (a removed or merged finding's row): the outline's current line. */
 const outlineFocus = () =>

@@ -1,0 +1,102 @@
+import { useEffect, useRef } from 'react';
+
+const inDialog = (target: EventTarget | null) => target instanceof Element && target.closest('[role="dialog"], [role="alertdialog"]') !== null;
+
+/** Focus can go there: in the page, not disabled. */
+const usable = (e: HTMLElement | null | undefined): e is HTMLElement => !!e?.isConnected && !e.matches(':disabled, [aria-disabled="true"]');
+
+/** Focus has fallen out of everything: what held it went, and the browser put it on the page itself. */
+const dropped = () => document.activeElement === null || document.activeElement === document.body;
+
+const TABBABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** The first control inside `within` that focus can go to, if any (not Fluent's focus-passing stand-ins). */
+const firstControl = (within: HTMLElement) =>
+  [...within.querySelectorAll<HTMLElement>(TABBABLE)].find((e) => usable(e) && !e.hasAttribute('data-tabster-dummy') && e.getClientRects().length > 0);
+
+/**
+ * Puts focus back where it was when a dialog closes. Focus outside dialogs is followed as it moves, so
+ * when `open` turns false focus goes to the last place it was before the dialog took it; if that element
+ * is gone (the row of a finding just removed) or disabled (Annotate, once the passage is annotated), to
+ * `fallback`.
+ */
+export function useFocusReturn(open: boolean, fallback?: () => HTMLElement | null | undefined): void {
+  const last = useRef<HTMLElement | null>(null);
+  const wasOpen = useRef(open);
+  const fallbackRef = useRef(fallback);
+  useEffect(() => {
+    fallbackRef.current = fallback;
+  });
+
+  useEffect(() => {
+    if (document.activeElement instanceof HTMLElement && !inDialog(document.activeElement)) last.current = document.activeElement;
+    const onFocusIn = (e: FocusEvent) => {
+      if (!inDialog(e.target) && e.target instanceof HTMLElement) last.current = e.target;
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, []);
+
+  useEffect(() => {
+    if (wasOpen.current && !open) {
+      // After the dialog's own clean-up, which may move focus to the page's body.
+      const timer = window.setTimeout(() => {
+        const target = usable(last.current) ? last.current : fallbackRef.current?.();
+        target?.focus({ preventScroll: true });
+      }, 0);
+      wasOpen.current = open;
+      return () => window.clearTimeout(timer);
+    }
+    wasOpen.current = open;
+  }, [open]);
+}
+
+/**
+ * Keeps focus in an area (the content beside the navigation, the finding's panel) when what held it goes:
+ * an action that removes or disables its own control (confirming a suggested link, archiving a report
+ * from its row, signing a finding off) would otherwise drop focus to the page, where Escape no longer
+ * closes the panel and Tab starts again from the top. Focus goes to the first control of the nearest part
+ * of the area that is still there and has one (the list or section the control was in), or to the area.
+ * Only a drop is mended: focus the officer moved elsewhere, or that a dialog took, is left alone, and a
+ * dialog closing over a control that is gone is caught as focus falls to the page. `area` is an element
+ * held in state (a callback ref), so the keeper starts once the area is drawn.
+ */
+export function useFocusKeeper(area: HTMLElement | null, active = true): void {
+  useEffect(() => {
+    if (!active || !area) return;
+    // What held focus, then the elements around it, outermost last: the nearest one left is where focus goes.
+    let around: HTMLElement[] = [];
+    const follow = (target: EventTarget | null) => {
+      if (!(target instanceof HTMLElement) || !area.contains(target)) return;
+      around = [];
+      for (let el: HTMLElement | null = target; el && el !== area; el = el.parentElement) around.push(el);
+    };
+    const rescue = () => {
+      const held = around[0];
+      if (!held || usable(held) || !dropped() || !area.isConnected) return;
+      // The control itself may still be there, disabled: the place is around it, as near as has a control.
+      let target: HTMLElement | undefined;
+      for (const el of around.slice(1)) if (el.isConnected && (target = firstControl(el))) break;
+      (target ?? firstControl(area) ?? area).focus({ preventScroll: true });
+    };
+    let timer = 0;
+    const onFocusIn = (e: FocusEvent) => follow(e.target);
+    // Focus leaving for nowhere: a dialog closed and the control it would go back to is gone.
+    const onFocusOut = (e: FocusEvent) => {
+      if (e.relatedTarget !== null) return;
+      window.clearTimeout(timer);
+      timer = window.setTimeout(rescue, 0);
+    };
+    follow(document.activeElement);
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('focusout', onFocusOut);
+    const observer = new MutationObserver(rescue);
+    observer.observe(area, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'aria-disabled'] });
+    return () => {
+      window.clearTimeout(timer);
+      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('focusout', onFocusOut);
+      observer.disconnect();
+    };
+  }, [area, active]);
+}
