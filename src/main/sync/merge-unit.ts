@@ -4,6 +4,7 @@ import { collectionAt, type ObjectShape } from './schema-shape';
 import { compareClocks, joinClocks, laterFirst, resolveStamps, type Stamp } from './stamps';
 import { FLAG_PATH, HISTORY_PATH, MAPPING_VERSION, type ShadowDoc, type TeamDoc } from './team-doc';
 import { stepsSetAside } from './status-sync';
+import type { FieldConflict } from './field-conflict';
 
 export interface Me {
   /** This data folder's id in version vectors. */
@@ -12,15 +13,7 @@ export interface Me {
   name: string;
 }
 
-/** Two people changed one value while apart: the value kept and the one set aside. */
-export interface FieldConflict {
-  docId: string;
-  unit: string;
-  kind: string;
-  field: string;
-  kept: Stamp;
-  other: Stamp;
-}
+export type { FieldConflict };
 
 export interface UnitState {
   unit: string;

@@ -1,7 +1,7 @@
 import type { StatusStep } from '../../shared/domain/finding';
 import { statusFromSteps } from '../tracking/status-steps';
 import type { FlatDoc } from './flat';
-import type { FieldConflict } from './merge-unit';
+import type { FieldConflict } from './field-conflict';
 import { collectionAt, type ObjectShape } from './schema-shape';
 import type { TeamDoc } from './team-doc';
 
