@@ -29,7 +29,8 @@ describe('liaison findings', () => {
 
     const id = vetting?.id ?? '';
     const updated = await cli(['findings', 'update', id, '--owner', 'Head of PSD', '--status', 'In progress', '--due', '2018-12-31', '--data-dir', dataDir]);
-    expect(updated).toEqual({ code: 0, out: `${id}  owner: Head of PSD  status: In progress  due: 31 December 2018\n`, err: '' });
+    // Its target date has passed, so the written rules make it Red.
+    expect(updated).toEqual({ code: 0, out: `${id}  owner: Head of PSD  status: In progress  due: 31 December 2018  RAG: Red\n`, err: '' });
 
     const inProgress = await listed(dataDir, '--status', 'In progress');
     expect(inProgress.map((f) => f.id)).toEqual([id]);
