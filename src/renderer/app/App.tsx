@@ -6,7 +6,6 @@ import { StatusBar } from './StatusBar';
 import { RecoveryBanner } from './RecoveryBanner';
 import { useDropImport } from './useDropImport';
 import { TOASTER_ID } from '../hooks/data';
-import { useFocusKeeper } from '../hooks/useFocusReturn';
 import { useImport } from '../features/reports/useImport';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { QuickCapture } from '../features/notes/QuickCapture';
@@ -36,8 +35,7 @@ const useStyles = makeStyles({
   brand: { margin: 0 },
   body: { display: 'grid', gridTemplateColumns: '220px 1fr', minHeight: 0 },
   side: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
-  // Focus lands on the content itself only when what held it went and nothing else is there to take it.
-  main: { overflow: 'auto', padding: tokens.spacingHorizontalXXL, minWidth: 0, ':focus': { outline: 'none' } },
+  main: { overflow: 'auto', padding: tokens.spacingHorizontalXXL, minWidth: 0 },
   drop: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-8px' },
 });
 
@@ -47,8 +45,6 @@ export function App() {
   const importer = useImport();
   const dragging = useDropImport(importer.importFiles);
   const navigate = useCallback((next: Route) => setRoute(next), []);
-  const [content, setContent] = useState<HTMLElement | null>(null);
-  useFocusKeeper(content);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -76,7 +72,7 @@ export function App() {
           <aside className={styles.side}>
             <SideNav current={route.page} onSelect={(page: Page) => setRoute({ page } as Route)} />
           </aside>
-          <main ref={setContent} className={`${styles.main} ${dragging ? styles.drop : ''}`} aria-label="Content" tabIndex={-1}>
+          <main className={`${styles.main} ${dragging ? styles.drop : ''}`} aria-label="Content">
             <RecoveryBanner />
             <ReminderBanner />
             {route.page === 'reports' && <ReportsPage importer={importer} />}
