@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { countTerms } from './terms';
+import { u32 } from './index-file';
 
 /** One searchable field of a document; a word in it counts `weight` times. */
 export interface Field {
@@ -290,6 +291,20 @@ export class TermIndex {
       sources: this.sources.slice(0, size),
       lengths: this.lengths.slice(0, size),
     };
+  }
+
+  /** An index read back from the sections of an index file (index-file.ts); throws if they do not fit together. */
+  static fromSections(sections: Record<string, Uint8Array>): TermIndex {
+    const terms = Buffer.from(sections.terms!.buffer, sections.terms!.byteOffset, sections.terms!.byteLength).toString('utf8');
+    return TermIndex.fromData({
+      terms: terms ? terms.split('\n') : [],
+      counts: u32(sections.counts),
+      offsets: u32(sections.offsets),
+      postings: sections.postings!,
+      kinds: sections.kinds!,
+      sources: u32(sections.sources),
+      lengths: u32(sections.lengths),
+    });
   }
 
   /** An index read back from its flat arrays; throws if they do not fit together. */

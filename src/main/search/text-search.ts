@@ -1,7 +1,7 @@
 import { bestPassage, wordTable, type Passage, type WordTable } from './passages';
 import { parseQuery } from './query';
 import { REMOVED, TermIndex } from './term-index';
-import { bytesOf, u32, type IndexFileContents } from './index-file';
+import { bytesOf, type IndexFileContents } from './index-file';
 
 export interface TextHit extends Passage {
   reportId: string;
@@ -110,16 +110,7 @@ export class TextSearch {
   /** Puts back an index read from a file; throws if its parts do not fit together. */
   load(sections: Record<string, Uint8Array>): void {
     const text = (name: string) => Buffer.from(sections[name]!.buffer, sections[name]!.byteOffset, sections[name]!.byteLength).toString('utf8');
-    const termsText = text('terms');
-    const index = TermIndex.fromData({
-      terms: termsText ? termsText.split('\n') : [],
-      counts: u32(sections.counts),
-      offsets: u32(sections.offsets),
-      postings: sections.postings!,
-      kinds: sections.kinds!,
-      sources: u32(sections.sources),
-      lengths: u32(sections.lengths),
-    });
+    const index = TermIndex.fromSections(sections);
     const rows = index.ordinals ? text('reports').split('\n') : [];
     if (rows.length !== index.ordinals) throw new Error('the text index names a different number of reports');
     const reportIds: string[] = [];

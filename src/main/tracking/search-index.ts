@@ -411,16 +411,7 @@ export class SearchIndex {
   static fromFile(file: { meta: Record<string, unknown>; sections: Record<string, Uint8Array>; tail: IndexFileTail | null }, options: SearchIndexOptions = {}): SearchIndex {
     const { sections, meta } = file;
     const text = (name: string) => Buffer.from(sections[name]!.buffer, sections[name]!.byteOffset, sections[name]!.byteLength).toString('utf8');
-    const termsText = text('terms');
-    const terms = TermIndex.fromData({
-      terms: termsText ? termsText.split('\n') : [],
-      counts: u32(sections.counts),
-      offsets: u32(sections.offsets),
-      postings: sections.postings!,
-      kinds: sections.kinds!,
-      sources: u32(sections.sources),
-      lengths: u32(sections.lengths),
-    });
+    const terms = TermIndex.fromSections(sections);
     const index = new SearchIndex(options);
     const count = terms.ordinals;
     const keyOffsets = u32(sections.keyOffsets);
