@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { DocBlock } from './document-model';
 import type { HighlightRange } from './highlights';
 import type { TextRange } from './selection';
@@ -27,6 +27,8 @@ export function useFind(text: string, blocks: DocBlock[], input: RefObject<HTMLI
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [returnRequest, setReturnRequest] = useState(0);
   const returnTo = useRef<HTMLElement | null>(null);
   const deferred = useDeferredValue(query);
   const visible = useMemo(() => (open ? visibleText(text, blocks) : null), [open, text, blocks]);
@@ -37,11 +39,16 @@ export function useFind(text: string, blocks: DocBlock[], input: RefObject<HTMLI
   const show = useCallback(() => {
     if (document.activeElement !== input.current && document.activeElement instanceof HTMLElement) returnTo.current = document.activeElement;
     setOpen(true);
-    window.setTimeout(() => {
-      input.current?.focus();
-      input.current?.select();
-    }, 0);
+    setFocusRequest((n) => n + 1);
   }, [input]);
+
+  // In the commit that shows the bar, so keys typed straight after Ctrl+F land in it: a timer could run after
+  // them, because the browser handles input before timers.
+  useLayoutEffect(() => {
+    if (focusRequest === 0) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [focusRequest, input]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -58,9 +65,17 @@ export function useFind(text: string, blocks: DocBlock[], input: RefObject<HTMLI
   const close = useCallback(() => {
     setOpen(false);
     setQuery('');
+    setReturnRequest((n) => n + 1);
+  }, []);
+
+  useLayoutEffect(() => {
+    if (returnRequest === 0) return;
     const target = returnTo.current;
-    window.setTimeout(() => (target?.isConnected ? target.focus({ preventScroll: true }) : fallbackFocus()), 0);
-  }, [fallbackFocus]);
+    if (target?.isConnected) target.focus({ preventScroll: true });
+    else fallbackFocus();
+    // Only when find closes, not when the fallback changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [returnRequest]);
 
   const step = useCallback(
     (by: 1 | -1) => {
