@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM } from '../playwright.config';
+import bundleHost from '../tests/e2e/global-setup';
 import { startHost } from '../tests/e2e/host';
 import { storeOf, workingCopy } from './cached-store';
 import { median, type Print } from './stats';
@@ -58,6 +59,8 @@ const SCRIPT_BYTES = `performance.getEntriesByType('resource').filter((r) => r.n
  */
 export async function run(print: Print): Promise<void> {
   ensureBuilt();
+  // The browser host as the end-to-end tests start it (bundled beside the build, which a build empties).
+  bundleHost();
   const copy = await workingCopy(storeOf(500));
   const host = await startHost(copy.dir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });

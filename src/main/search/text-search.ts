@@ -76,12 +76,17 @@ export class TextSearch {
     if (clauses.length === 0) return [];
     const scored = this.index.search(clauses, limit + 3, accept && ((ord) => accept(this.reportIds[ord]!)));
     const hits: TextHit[] = [];
-    for (const { ord, score } of scored) {
-      if (hits.length >= limit) break;
-      const reportId = this.reportIds[ord]!;
-      const held = await this.hold(reportId);
-      const passage = held && bestPassage(held.text, held.table, clauses);
-      if (passage) hits.push({ reportId, score, ...passage });
+    // The texts of as many reports as are still wanted are read together: one after another, each read
+    // would wait its turn behind whatever else the disk is doing (at start, the store loading).
+    for (let next = 0; next < scored.length && hits.length < limit; ) {
+      const round = scored.slice(next, next + limit - hits.length);
+      next += round.length;
+      const held = await Promise.all(round.map(({ ord }) => this.hold(this.reportIds[ord]!)));
+      round.forEach(({ ord, score }, i) => {
+        const text = held[i];
+        const passage = text && bestPassage(text.text, text.table, clauses);
+        if (passage) hits.push({ reportId: this.reportIds[ord]!, score, ...passage });
+      });
     }
     return hits;
   }

@@ -127,9 +127,10 @@ class StoreSearch {
     try {
       const [loaded] = await Promise.all([this.loadIndex(), this.loadTexts()]);
       if (loaded) this.usable.resolve();
-      // What bringing the index up to date needs (its documents by key and by source) is filled in meanwhile.
-      if (loaded) await this.index.keyInBackground(timeSlicer());
       await this.store.ready;
+      // What bringing the index up to date needs (its documents by key and by source), filled in only now:
+      // before, it would take turns with the store loading and the officer's first searches.
+      if (loaded) await this.index.keyInBackground(timeSlicer());
       await this.reconcile();
       this.usable.resolve();
     } catch (error) {

@@ -51,7 +51,7 @@ export type StoreChange = { kind: 'report'; id: string } | { kind: 'note'; id: s
 const isoNow = (now: () => Date) => now().toISOString();
 
 /** Report files read and validated between two turns of the event loop while loading in the background. */
-const LOAD_BATCH = 32;
+const LOAD_BATCH = 8;
 /** How long after a save the report heads are written (many saves in a row write them once). */
 const HEADS_DELAY_MS = 1_000;
 

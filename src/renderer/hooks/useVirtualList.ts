@@ -58,6 +58,9 @@ export function useVirtualList({ count, estimateSize, itemKey, overscan = 6 }: O
     estimateSize: () => estimateSize,
     getItemKey: itemKey,
     overscan,
+    // Until what scrolls is found and measured (a frame or two after the list is first drawn), take it to
+    // be the window: the first frame already shows the rows in view.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     scrollMargin: margin,
     rangeExtractor,
     // Scrolling and resizing are when a moved list would show: place it again then.
