@@ -13,10 +13,16 @@ const EDITS = 60;
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const WARM_UP = 5;
 
-/** The reads the open Findings screen holds, as RegisterTab and FindingsPage ask them (a panel open on a finding). */
+/**
+ * The reads the open Findings screen holds, as RegisterTab and FindingsPage ask them (a panel open on a
+ * finding), and those of the window around it: the reminder banner, the report labels, the officer's settings.
+ */
 function findingsScreen(register: Record<string, unknown>): Array<Omit<HeldRead, 'data'>> {
   return [
     { name: 'app.status', input: {} },
+    { name: 'reminders.due', input: {} },
+    { name: 'reports.list', input: { all: true } },
+    { name: 'settings.get', input: {} },
     { name: 'findings.registerReports', input: {} },
     { name: 'findings.registerChoices', input: {} },
     { name: 'findings.register', input: { ...register, offset: 0, limit: 100 } },

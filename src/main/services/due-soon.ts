@@ -3,7 +3,11 @@ import type { Finding } from '../../shared/domain/finding';
 import { isOpen } from '../../shared/domain/register';
 import type { Report } from '../../shared/domain/report';
 import type { Store } from '../store/repository';
-import { referencesOf, trackedFindings } from './findings';
+import type { ReportDoc } from '../store/schema';
+import type { RagRules } from '../../shared/domain/tracking-settings';
+import { publishedOn, withRag } from '../tracking/rag';
+import { referencesOf } from './findings';
+import { activeReportDocs } from './report-lifecycle';
 
 const DAY = 86_400_000;
 
@@ -13,21 +17,45 @@ export function addDays(isoDate: string, days: number): string {
 
 const sameOwner = (a: string | null, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
 
+/** Each report's due findings with their RAG, kept while the report, the day and the rules are unchanged. */
+const dueMemo = new WeakMap<ReportDoc, { basis: string; due: DueFinding[] }>();
+type DueFinding = Finding & { tracking: { due: string } };
+
+/**
+ * A report's open findings with a target date on or before `until`, with the RAG that applies today. Chosen
+ * from the findings as stored (the RAG changes neither status nor date), and remembered: the reminder banner
+ * asks again after every edit, and at 5,000 reports only the edited report is looked at again.
+ */
+function dueIn(doc: ReportDoc, today: string, until: string, rules: RagRules, basis: string): DueFinding[] {
+  const kept = dueMemo.get(doc);
+  if (kept?.basis === basis) return kept.due;
+  const published = publishedOn(doc.report);
+  const due = doc.findings
+    .filter((f) => isOpen(f.tracking) && f.tracking.due !== null && f.tracking.due <= until)
+    .map((f) => withRag(f, published, rules, today) as DueFinding);
+  dueMemo.set(doc, { basis, due });
+  return due;
+}
+
 /** Open findings with a target date on or before `until` (so every overdue one), most pressing first. */
 export function dueItems(store: Store, today: string, until: string, owner?: string): DueItem[] {
-  const { findings, reports } = trackedFindings(store, today);
-  const refs = referencesOf(store);
-  const titles = new Map(reports.map((r: Report) => [r.id, r.title]));
-  return findings
-    .filter((f): f is Finding & { tracking: { due: string } } => isOpen(f.tracking) && f.tracking.due !== null && f.tracking.due <= until)
-    .filter((f) => owner === undefined || sameOwner(f.tracking.owner, owner))
-    .map((f) => {
+  const rules = store.index.tracking.rag;
+  const basis = `${today}\u0000${until}\u0000${JSON.stringify(rules)}`;
+  const due: { finding: DueFinding; report: Report }[] = [];
+  for (const doc of activeReportDocs(store)) {
+    for (const finding of dueIn(doc, today, until, rules, basis)) {
+      if (owner === undefined || sameOwner(finding.tracking.owner, owner)) due.push({ finding, report: doc.report });
+    }
+  }
+  const refs = referencesOf(store, due.map((d) => d.report.id));
+  return due
+    .map(({ finding: f, report }) => {
       const daysLeft = Math.round((Date.parse(f.tracking.due) - Date.parse(today)) / DAY);
       return {
         findingId: f.id,
         reportId: f.reportId,
         reference: refs.get(f.id) ?? '',
-        reportTitle: titles.get(f.reportId) ?? '',
+        reportTitle: report.title,
         text: f.leadIn ? `${f.leadIn} ${f.text}` : f.text,
         owner: f.tracking.owner,
         status: f.tracking.status,

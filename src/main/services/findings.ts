@@ -5,6 +5,7 @@ import type { Finding, FindingLink } from '../../shared/domain/finding';
 import type { Report } from '../../shared/domain/report';
 import type { Dashboard, GradeHistory, RegisterRow } from '../../shared/domain/views';
 import type { Store } from '../store/repository';
+import type { ReportDoc } from '../store/schema';
 import { dashboard } from '../tracking/dashboard';
 import { gradeHistory } from '../tracking/grade-history';
 import { linkChains, suggestLinks } from '../tracking/link-suggestions';
@@ -15,7 +16,7 @@ import { addProgress, applyTrackingPatch } from '../tracking/tracking-update';
 import { plainText } from '../../shared/domain/text-terms';
 import { registerOf } from './register';
 import { publishedOn, withRag } from '../tracking/rag';
-import { findingReferences } from '../tracking/references';
+import { findingNumbers, reportLabels } from '../tracking/references';
 import { buildRegister } from '../tracking/register';
 import { todayIso } from '../tracking/periods';
 
@@ -45,13 +46,54 @@ export function sentFinding(store: Store, finding: Finding): Finding {
   return report ? withRag(finding, publishedOn(report), store.index.tracking.rag, todayIso()) : finding;
 }
 
-/** The stable reference of every finding ("2018/19-AFI-04"). */
-export function referencesOf(store: Store): Map<string, string> {
-  const docs = store.allReportDocs();
-  return findingReferences(
-    docs.map((d) => d.report),
-    docs.flatMap((d) => d.findings),
-  );
+/** Each report's findings numbered by kind, kept while the report is unchanged (a save gives it a new document). */
+const numbering = new WeakMap<ReportDoc, Map<string, string>>();
+function numbersIn(doc: ReportDoc): Map<string, string> {
+  let numbers = numbering.get(doc);
+  if (!numbers) {
+    numbers = findingNumbers(doc.findings);
+    numbering.set(doc, numbers);
+  }
+  return numbers;
+}
+
+/** What a report's label depends on; a save gives the report a new object, so only a saved report's is made again. */
+const labelBasis = new WeakMap<Report, string>();
+function basisOf(report: Report): string {
+  let basis = labelBasis.get(report);
+  if (basis === undefined) {
+    basis = [report.id, report.period, report.published, report.kind, report.importedAt].join('\u0000');
+    labelBasis.set(report, basis);
+  }
+  return basis;
+}
+
+/** The labels of the reports with findings, worked out again only when one of them comes, goes or is re-dated. */
+const labelMemo = new WeakMap<Store, { bases: string[]; labels: Map<string, string> }>();
+function labelsOf(store: Store): Map<string, string> {
+  const reports = store.reportHeads().flatMap((head) => (head.findingCount > 0 ? [head.report] : []));
+  const bases = reports.map(basisOf);
+  const kept = labelMemo.get(store);
+  if (kept && kept.bases.length === bases.length && kept.bases.every((b, i) => b === bases[i])) return kept.labels;
+  const labels = reportLabels(reports);
+  labelMemo.set(store, { bases, labels });
+  return labels;
+}
+
+/**
+ * The stable reference ("2018/19-AFI-04") of every finding, or of the findings of the reports named (a
+ * finding's panel, the reminders): the numbers are worked out once per report, and the reports' labels,
+ * which depend on every report with findings, from the report heads.
+ */
+export function referencesOf(store: Store, reportIds?: Iterable<string>): Map<string, string> {
+  const labels = labelsOf(store);
+  const docs = reportIds ? [...new Set(reportIds)].flatMap((id) => store.reportDoc(id) ?? []) : store.allReportDocs();
+  const refs = new Map<string, string>();
+  for (const doc of docs) {
+    const label = labels.get(doc.report.id) ?? 'Undated';
+    for (const [id, number] of numbersIn(doc)) refs.set(id, `${label}-${number}`);
+  }
+  return refs;
 }
 
 type Located = { finding: Finding; report: Report };
@@ -108,9 +150,9 @@ export function findingDetail(store: Store, id: string): FindingDetail {
     .flatMap((l) => viewOf(store, l) ?? []);
   const { reportId, reportTitle, reportPeriod, reportKind } = linked(own);
   const today = todayIso();
-  const refs = referencesOf(store);
   const supersededBy = own.finding.tracking.resolution?.supersededBy ?? null;
   const successor = supersededBy ? locate(store, supersededBy) : undefined;
+  const refs = referencesOf(store, successor ? [own.report.id, successor.report.id] : [own.report.id]);
   return {
     finding: withRag(own.finding, publishedOn(own.report), store.index.tracking.rag, today),
     report: { reportId, reportTitle, reportPeriod, reportKind },

@@ -26,7 +26,7 @@ export async function stepFinding(store: Store, id: string, step: LifecycleStep,
     if (later.report.id === report.id || compareReportsByTime(later.report, report) <= 0) {
       throw new AppError('invalid-input', `“${later.report.title}” is not later than “${report.title}”: a finding is superseded by one from a later inspection.`);
     }
-    supersededByLabel = referencesOf(store).get(later.finding.id);
+    supersededByLabel = referencesOf(store, [later.report.id]).get(later.finding.id);
   }
   const by = store.index.settings.userName;
   return store.updateReport(report.id, (draft) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../shared/domain/report';
 import { FINDINGS_2016, FINDINGS_2018_19, REPORT_2016, REPORT_2018_19 } from '../../../tests/fixtures/tracking/reports';
-import { findingReferences, reportLabels } from './references';
+import { findingNumbers, findingReferences, reportLabels } from './references';
 
 describe('finding references', () => {
   it('numbers each kind in the report’s order: the 2016 report’s four AFIs, its cause of concern and its recommendations', () => {
@@ -28,5 +28,12 @@ describe('finding references', () => {
     expect(labels.get(REPORT_2018_19.id)).toBe('2018/19');
     expect(labels.get('thematic-2018')).toBe('2018/19b');
     expect(reportLabels([{ ...REPORT_2016, period: null, published: 'February 2020' }]).get(REPORT_2016.id)).toBe('2020');
+  });
+
+  it('numbers a report’s findings alone as it numbers them among every report’s', () => {
+    const all = findingReferences([REPORT_2016, REPORT_2018_19], [...FINDINGS_2016, ...FINDINGS_2018_19]);
+    const alone = findingNumbers(FINDINGS_2018_19);
+    expect(alone.size).toBe(FINDINGS_2018_19.length);
+    for (const [id, number] of alone) expect(all.get(id)).toBe(`2018/19-${number}`);
   });
 });

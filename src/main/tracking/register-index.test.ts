@@ -121,8 +121,11 @@ describe('RegisterIndex', () => {
       fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), fc.array(sort, { minLength: 1, maxLength: 3 }), filter, (edits, sorts, chosen) => {
         let docs = startingDocs();
         const index = indexOf(docs);
-        // Keep some orders alive through the edits, so they are moved row by row rather than rebuilt.
-        for (const s of sorts) index.page({}, s);
+        // Keep some orders and filtered orders alive through the edits, so they are moved row by row rather than rebuilt.
+        for (const s of sorts) {
+          index.page({}, s);
+          index.page(chosen, s);
+        }
         for (const e of edits) {
           const at = docs.findIndex((d) => d.findings.some((f) => f.id === e.id));
           docs = docs.map((d, i) => (i === at ? withTracking(d, e.id, { owner: e.owner, status: e.status, rag: e.rag, due: e.due }) : d));

@@ -117,10 +117,9 @@ export class RegisterIndex {
   private readonly byReport = new Map<string, string[]>();
   private readonly reports = new Map<string, RegisterReport>();
   private ranks = new Map<string, number>();
-  /** Counts changes, so a cached filter result knows when it is stale. */
-  private version = 0;
   private readonly orders = new Map<string, Order>();
-  private filtered: { key: string; version: number; rows: RegisterEntry[] } | null = null;
+  /** Filtered orders (a filter and a sort), kept up to date row by row like the orders. */
+  private readonly views = new Map<string, { order: Order; matches: (row: RegisterEntry) => boolean }>();
   private readonly tallies = { reports: new Tally(), pillars: new Tally(), questions: new Tally(), owners: new Tally() };
   private choicesCache: { at: string; value: RegisterChoices } | null = null;
   private reportsCache: { at: string; value: RegisterReports } | null = null;
@@ -148,9 +147,8 @@ export class RegisterIndex {
       for (const finding of findings) this.put(registerEntry(finding, report, rank, today));
       this.byReport.set(report.id, findings.map((f) => f.id));
     }
-    this.version++;
     this.reportsChanged++;
-    this.orders.clear();
+    this.dropOrders();
   }
 
   /** Puts in a report and its findings, or brings them up to date; only the rows that differ are replaced. */
@@ -212,11 +210,16 @@ export class RegisterIndex {
     const today = this.today();
     const ordered = this.order(sort, today);
     if (isEmptyFilter(filter)) return ordered;
-    const key = `${sortName(sort)}|${today}|${JSON.stringify(filter)}`;
-    if (this.filtered?.key === key && this.filtered.version === this.version) return this.filtered.rows;
-    const rows = ordered.filter(registerMatcher(filter, today));
-    this.filtered = { key, version: this.version, rows };
-    return rows;
+    const key = `${sortName(sort)}|${JSON.stringify(filter)}`;
+    let view = this.views.get(key);
+    this.views.delete(key);
+    if (!view || view.order.today !== today) {
+      const matches = registerMatcher(filter, today);
+      view = { order: new Order(today, sort, ordered.filter(matches)), matches };
+    }
+    this.views.set(key, view);
+    while (this.views.size > ORDERS_KEPT) this.views.delete(this.views.keys().next().value as string);
+    return view.order.rows;
   }
 
   entry(findingId: string): RegisterEntry | undefined {
@@ -295,11 +298,19 @@ export class RegisterIndex {
   /** Takes the old rows out of every kept order and puts the new ones in their places. */
   private moveRows(removed: readonly RegisterEntry[], added: readonly RegisterEntry[]): void {
     if (removed.length === 0 && added.length === 0) return;
-    this.version++;
     for (const order of this.orders.values()) {
       for (const row of removed) order.remove(row);
       for (const row of added) order.add(row);
     }
+    for (const { order, matches } of this.views.values()) {
+      for (const row of removed) order.remove(row);
+      for (const row of added) if (matches(row)) order.add(row);
+    }
+  }
+
+  private dropOrders(): void {
+    this.orders.clear();
+    this.views.clear();
   }
 
   /**
@@ -319,9 +330,8 @@ export class RegisterIndex {
     }
     this.ranks = next;
     if (moved) {
-      this.version++;
       this.reportsChanged++;
-      this.orders.clear();
+      this.dropOrders();
     }
     return moved;
   }
@@ -337,6 +347,5 @@ export class RegisterIndex {
     }
     for (const finding of findings) this.put(registerEntry(finding, report, rank, today));
     this.byReport.set(reportId, findings.map((f) => f.id));
-    this.version++;
   }
 }
