@@ -1,8 +1,5 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startHost, type RunningHost } from '../host';
+import { startWithSamples, type RunningHost } from '../host';
 import { AppPage } from '../pages/app-page';
 import { FindingsPage } from '../pages/findings-page';
 import { SignOff } from '../pages/sign-off';
@@ -19,12 +16,8 @@ let app: AppPage;
 let findings: FindingsPage;
 
 test.beforeAll(async ({ browser }) => {
-  host = await startHost(await mkdtemp(join(tmpdir(), 'liaison-e2e-')));
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-  app = new AppPage(page);
+  ({ host, page, app } = await startWithSamples(browser, { width: 1366, height: 768 }));
   findings = new FindingsPage(page);
-  await page.goto(host.openUrl);
-  await app.loadSamples();
 });
 
 test.afterAll(async () => {

@@ -1,8 +1,5 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startHost, type RunningHost } from '../host';
+import { startWithSamples, type RunningHost } from '../host';
 import { AppPage } from '../pages/app-page';
 import { FindingsPage } from '../pages/findings-page';
 import { lookAtBothSizes, registerRowsInView, SIZES } from '../pages/layout';
@@ -22,11 +19,7 @@ let page: Page;
 let app: AppPage;
 
 test.beforeAll(async ({ browser }) => {
-  host = await startHost(await mkdtemp(join(tmpdir(), 'liaison-e2e-')));
-  page = await browser.newPage({ viewport: SIZES[0], locale: 'en-GB', timezoneId: 'Europe/London' });
-  app = new AppPage(page);
-  await page.goto(host.openUrl);
-  await app.loadSamples();
+  ({ host, page, app } = await startWithSamples(browser, SIZES[0]));
 });
 
 test.afterAll(async () => {
