@@ -1,5 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
 import { HOST_BUNDLE } from './global-setup';
+import { AppPage } from './pages/app-page';
 
 export interface RunningHost {
   /** The address with the per-run token, as `npm run serve` prints it. */
@@ -61,4 +66,17 @@ export async function startHost(dataDir: string, options: { firstStart?: boolean
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * A host on a fresh store with the samples loaded, and a page of its own at `viewport`: for a spec whose tests
+ * share one store (from beforeAll), instead of each starting a host and reading the samples again.
+ */
+export async function startWithSamples(browser: Browser, viewport: { width: number; height: number }): Promise<{ host: RunningHost; page: Page; app: AppPage }> {
+  const host = await startHost(await mkdtemp(join(tmpdir(), 'liaison-e2e-')));
+  const page = await browser.newPage({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const app = new AppPage(page);
+  await page.goto(host.openUrl);
+  await app.loadSamples();
+  return { host, page, app };
 }

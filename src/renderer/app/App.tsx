@@ -95,7 +95,9 @@ export function App() {
         </div>
         <StatusBar />
       </div>
-      <Toaster toasterId={TOASTER_ID} position="bottom-end" />
+      {/* At most three at once, the rest queued: a run of imports otherwise stacks toasts up the window and over the
+          import progress at the top of Reports. Bottom-end, above the status bar, keeps them clear of every page's buttons. */}
+      <Toaster toasterId={TOASTER_ID} position="bottom-end" limit={3} offset={{ vertical: 36 }} />
       {importer.asking && <SameReportDialog key={importer.asking.fileName} question={importer.asking} onAnswer={importer.answer} />}
       <QuickCapture reportId={route.page === 'report' ? route.id : null} />
       <UndoShortcut />

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type AriaAttributes } from 'react';
 import { DatePicker, defaultDatePickerStrings } from '@fluentui/react-datepicker-compat';
 import type { DateFormatting, DayOfWeek } from '@fluentui/react-calendar-compat';
 import { formatNumericDate, isoToLocalDate, localDateToIso, parseBritishDate } from '../../shared/domain/dates';
@@ -27,7 +27,13 @@ export interface BritishDateInputProps {
   onChange: (iso: string | null) => void;
   disabled?: boolean;
   className?: string;
+  /** What labels the field, from its Field (FieldControlProps) or given directly. */
+  id?: string;
   'aria-label'?: string;
+  'aria-labelledby'?: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: AriaAttributes['aria-invalid'];
+  'aria-required'?: AriaAttributes['aria-required'];
 }
 
 /**
@@ -43,7 +49,7 @@ export function BritishDateInput({ value, onChange, disabled, className, ...rest
   return (
     <DatePicker
       className={className}
-      aria-label={rest['aria-label']}
+      {...rest}
       value={value ? isoToLocalDate(value) : null}
       onSelectDate={(date) => onChange(date ? localDateToIso(date) : null)}
       formatDate={(date) => (date ? formatNumericDate(localDateToIso(date)) : '')}

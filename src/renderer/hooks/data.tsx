@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { keepPreviousData, QueryClientProvider, useQueries, useQuery as useCachedQuery } from '@tanstack/react-query';
-import { useToastController, Toast, ToastTitle, ToastBody } from '@fluentui/react-components';
+import { Button, useToastController, Toast, ToastTitle, ToastBody } from '@fluentui/react-components';
 import type { CallInput, CallName, CallOutput } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import { call } from '../api/client';
@@ -79,19 +79,56 @@ export function useQueryList<K extends CallName>(name: K, inputs: readonly CallI
   });
 }
 
-/** Shows the officer why something was not done, in the same place every failure appears. */
+/** The error toast still up for each kind of action (a call's name), so the action's next success takes it away. */
+const errorShown = new Map<string, string>();
+let errorCount = 0;
+
+/**
+ * Shows the officer why something was not done, in the same place every failure appears. The toast has a
+ * Dismiss button and goes by itself after a while; shown `about` an action, it also goes when that action
+ * next succeeds, and a new failure of it replaces it rather than stacking (see useAction).
+ */
 export function useErrorToast() {
-  const { dispatchToast } = useToastController(TOASTER_ID);
+  const { dispatchToast, dismissToast } = useToastController(TOASTER_ID);
   return useCallback(
-    (message: string) =>
+    (message: string, about?: string) => {
+      const toastId = `error-${(errorCount += 1)}`;
+      if (about) {
+        const shown = errorShown.get(about);
+        if (shown) dismissToast(shown);
+        errorShown.set(about, toastId);
+      }
       dispatchToast(
         <Toast>
-          <ToastTitle>Not done</ToastTitle>
+          <ToastTitle
+            action={
+              <Button appearance="transparent" size="small" onClick={() => dismissToast(toastId)}>
+                Dismiss
+              </Button>
+            }
+          >
+            Not done
+          </ToastTitle>
           <ToastBody>{message}</ToastBody>
         </Toast>,
-        { intent: 'error', timeout: 8000 },
-      ),
-    [dispatchToast],
+        { toastId, intent: 'error', timeout: 8000 },
+      );
+    },
+    [dispatchToast, dismissToast],
+  );
+}
+
+/** Takes away the error toast of an action once it has been done after all. */
+export function useErrorCleared() {
+  const { dismissToast } = useToastController(TOASTER_ID);
+  return useCallback(
+    (about: string) => {
+      const shown = errorShown.get(about);
+      if (!shown) return;
+      errorShown.delete(about);
+      dismissToast(shown);
+    },
+    [dismissToast],
   );
 }
 
@@ -104,10 +141,12 @@ export function useAction() {
   const { changed } = useDataState();
   const { dispatchToast } = useToastController(TOASTER_ID);
   const showError = useErrorToast();
+  const cleared = useErrorCleared();
   return useCallback(
     async <K extends CallName>(name: K, input: CallInput<K>, success?: string | ((value: CallOutput<K>) => string)): Promise<Result<CallOutput<K>>> => {
       const result = await call(name, input);
       if (result.ok) {
+        cleared(name);
         changed({ name, input, output: result.value });
         if (success) {
           dispatchToast(
@@ -118,11 +157,11 @@ export function useAction() {
           );
         }
       } else {
-        showError(result.error.message);
+        showError(result.error.message, name);
       }
       return result;
     },
-    [changed, dispatchToast, showError],
+    [changed, dispatchToast, showError, cleared],
   );
 }
 

@@ -1,6 +1,4 @@
-import { useEffect, useRef } from 'react';
-
-const inDialog = (target: EventTarget | null) => target instanceof Element && target.closest('[role="dialog"], [role="alertdialog"]') !== null;
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /** Focus can go there: in the page, not disabled. */
 const usable = (e: HTMLElement | null | undefined): e is HTMLElement => !!e?.isConnected && !e.matches(':disabled, [aria-disabled="true"]');
@@ -15,37 +13,28 @@ const firstControl = (within: HTMLElement) =>
   [...within.querySelectorAll<HTMLElement>(TABBABLE)].find((e) => usable(e) && !e.hasAttribute('data-tabster-dummy') && e.getClientRects().length > 0);
 
 /**
- * Puts focus back where it was when a dialog closes. Focus outside dialogs is followed as it moves, so
- * when `open` turns false focus goes to the last place it was before the dialog took it; if that element
- * is gone (the row of a finding just removed) or disabled (Annotate, once the passage is annotated), to
- * `fallback`.
+ * Puts focus back on what opened a dialog or panel when it closes (saved, cancelled or Escape): the element
+ * that had focus in the commit that opened it; if that is gone (the row of a finding just removed) or
+ * disabled (Annotate, once the passage is annotated, or a sign-off step the finding has passed), `fallback`.
+ * Both happen in a layout effect, in the commit that opens or closes it: a key typed straight after closing
+ * lands where focus went back to, where a timer could run after it (the browser handles input before timers).
  */
 export function useFocusReturn(open: boolean, fallback?: () => HTMLElement | null | undefined): void {
-  const last = useRef<HTMLElement | null>(null);
-  const wasOpen = useRef(open);
+  const opener = useRef<HTMLElement | null>(null);
+  const wasOpen = useRef(false);
   const fallbackRef = useRef(fallback);
   useEffect(() => {
     fallbackRef.current = fallback;
   });
 
-  useEffect(() => {
-    if (document.activeElement instanceof HTMLElement && !inDialog(document.activeElement)) last.current = document.activeElement;
-    const onFocusIn = (e: FocusEvent) => {
-      if (!inDialog(e.target) && e.target instanceof HTMLElement) last.current = e.target;
-    };
-    document.addEventListener('focusin', onFocusIn);
-    return () => document.removeEventListener('focusin', onFocusIn);
-  }, []);
-
-  useEffect(() => {
-    if (wasOpen.current && !open) {
-      // After the dialog's own clean-up, which may move focus to the page's body.
-      const timer = window.setTimeout(() => {
-        const target = usable(last.current) ? last.current : fallbackRef.current?.();
-        target?.focus({ preventScroll: true });
-      }, 0);
-      wasOpen.current = open;
-      return () => window.clearTimeout(timer);
+  useLayoutEffect(() => {
+    if (open && !wasOpen.current) {
+      // Before the dialog takes focus: Fluent moves it in later, in its own effects.
+      opener.current = !dropped() && document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    } else if (!open && wasOpen.current) {
+      const target = usable(opener.current) ? opener.current : fallbackRef.current?.();
+      target?.focus({ preventScroll: true });
+      opener.current = null;
     }
     wasOpen.current = open;
   }, [open]);
@@ -79,13 +68,13 @@ export function useFocusKeeper(area: HTMLElement | null, active = true): void {
       for (const el of around.slice(1)) if (el.isConnected && (target = firstControl(el))) break;
       (target ?? firstControl(area) ?? area).focus({ preventScroll: true });
     };
-    let timer = 0;
+    let live = true;
     const onFocusIn = (e: FocusEvent) => follow(e.target);
-    // Focus leaving for nowhere: a dialog closed and the control it would go back to is gone.
+    // Focus leaving for nowhere: a dialog closed and the control it would go back to is gone. Rescued once the
+    // event is over (focus has then fallen to the page), in a microtask, not a timer: before any key typed next.
     const onFocusOut = (e: FocusEvent) => {
       if (e.relatedTarget !== null) return;
-      window.clearTimeout(timer);
-      timer = window.setTimeout(rescue, 0);
+      queueMicrotask(() => live && rescue());
     };
     follow(document.activeElement);
     document.addEventListener('focusin', onFocusIn);
@@ -93,7 +82,7 @@ export function useFocusKeeper(area: HTMLElement | null, active = true): void {
     const observer = new MutationObserver(rescue);
     observer.observe(area, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'aria-disabled'] });
     return () => {
-      window.clearTimeout(timer);
+      live = false;
       document.removeEventListener('focusin', onFocusIn);
       document.removeEventListener('focusout', onFocusOut);
       observer.disconnect();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost } from '../host';
 import { AppPage } from '../pages/app-page';
+import { lookAtBothSizes } from '../pages/layout';
 import { FindingsPage } from '../pages/findings-page';
 import { PapersPage } from '../pages/papers-page';
 import { ReaderPage } from '../pages/reader-page';
@@ -15,18 +16,6 @@ const REPORT_2018 = 'PEEL: Police effectiveness, efficiency and legitimacy 2018/
 /** The 2016 report's recommendation on vetting, word for word (tests/fixtures/peel-2016-legitimacy-web-report.txt). */
 const VETTING_2016 = 'ensure it complies with all aspects of the current national guidelines for vetting';
 const ETHICAL_2016 = 'How well does the force ensure that its workforce behaves ethically and lawfully?';
-
-/** A screenshot at the common force laptop size and at full HD, to be looked at before stopping. */
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `test-results/screenshots/${name}-${width}x${height}.png` });
-  }
-  await page.setViewportSize({ width: 1366, height: 860 });
-}
 
 async function fresh(page: Page, options: { firstStart?: boolean; samples?: boolean } = {}) {
   const host = await startHost(await mkdtemp(join(tmpdir(), 'liaison-e2e-')), { firstStart: options.firstStart });
@@ -42,7 +31,7 @@ test('first start asks who the officer is; the history and the bibliography then
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Your role')).toHaveValue('HMICFRS Liaison Officer');
   expect(await app.seriousA11yViolations(), 'first-start dialog').toEqual([]);
-  await shoot(page, 'first-start');
+  await lookAtBothSizes(page, 'first-start');
   await dialog.getByRole('button', { name: 'Save and start' }).click();
   await expect(dialog.getByText('Type your name, e.g. Jane Smith.')).toBeVisible();
   await dialog.getByLabel('Your name').fill('Jane Smith');
@@ -56,7 +45,7 @@ test('first start asks who the officer is; the history and the bibliography then
   await app.open('Settings');
   await expect(page.getByLabel('Your name')).toHaveValue('Jane Smith');
   await expect(page.getByLabel('Contact officer')).toHaveValue('Jane Smith, HMICFRS Liaison Officer');
-  await shoot(page, 'settings');
+  await lookAtBothSizes(page, 'settings');
 
   await app.open('Reports');
   await app.loadSamples();
@@ -86,7 +75,7 @@ test('the same report in another format is recognised, kept as a version of one 
   await expect(question).toContainText(REPORT_2018);
   await expect(question).toContainText('with 11 findings');
   expect(await app.seriousA11yViolations(), 'same-report question').toEqual([]);
-  await shoot(page, 'same-report-question');
+  await lookAtBothSizes(page, 'same-report-question');
   await question.getByRole('radio', { name: 'Keep both, as versions of one report' }).check();
   await question.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('peel-2018-19-integrated-report.pdf kept as another version of').first()).toBeVisible();
@@ -100,7 +89,7 @@ test('the same report in another format is recognised, kept as a version of one 
   await expect(files).toContainText('Findings are read from this file');
   await files.scrollIntoViewIfNeeded();
   expect(await app.seriousA11yViolations(), 'reader details').toEqual([]);
-  await shoot(page, 'report-files');
+  await lookAtBothSizes(page, 'report-files');
   await page.getByRole('button', { name: 'All reports' }).click();
 
   // Told it is a different report, the Word copy of 2016 is imported beside it, and the two read apart.
@@ -109,7 +98,7 @@ test('the same report in another format is recognised, kept as a version of one 
   await reports.sameReportDialog().getByRole('button', { name: 'Continue' }).click();
   await expect(reports.row(`${REPORT_2016} — Cambridgeshire Constabulary · 2016 · inspection report · Word`)).toBeVisible();
   await expect(reports.row(`${REPORT_2016} — Cambridgeshire Constabulary · 2016 · inspection report · text`)).toBeVisible();
-  await shoot(page, 'reports-list');
+  await lookAtBothSizes(page, 'reports-list');
 
   await app.open('Findings');
   const grid = new FindingsPage(page).grid();
@@ -122,7 +111,7 @@ test('the same report in another format is recognised, kept as a version of one 
     `${REPORT_2016} — Cambridgeshire Constabulary · 2016 · inspection report · text (published 8 December 2016)`,
     `${REPORT_2016} — Cambridgeshire Constabulary · 2016 · inspection report · Word (published 8 December 2016)`,
   ]);
-  await shoot(page, 'new-paper-dialog');
+  await lookAtBothSizes(page, 'new-paper-dialog');
   await host.stop();
 });
 
@@ -133,7 +122,7 @@ test('a report is archived (the gentle default) or deleted after saying what goe
   await expect(dialog.getByRole('radio', { name: 'Archive it' })).toBeChecked();
   await expect(dialog).toContainText('Nothing is lost: 9 findings and their tracking');
   expect(await app.seriousA11yViolations(), 'remove dialog').toEqual([]);
-  await shoot(page, 'archive-dialog');
+  await lookAtBothSizes(page, 'archive-dialog');
   await dialog.getByRole('button', { name: 'Archive' }).click();
   await expect(reports.row(REPORT_2016)).toHaveCount(0);
   await expect(page.getByRole('switch', { name: 'Show archived and superseded (1)' })).toBeVisible();
@@ -153,7 +142,7 @@ test('a report is archived (the gentle default) or deleted after saying what goe
   await expect(impact).toContainText('its stored file');
   // The press release about it stays, unlinked.
   await expect(dialog).toContainText('1 supporting document about it (kept, unlinked)');
-  await shoot(page, 'delete-dialog');
+  await lookAtBothSizes(page, 'delete-dialog');
   await dialog.getByRole('button', { name: 'Delete report' }).click();
   await expect(reports.row(REPORT_2016)).toHaveCount(0);
   await reports.undoFromToast(/^Deleted: Cambridgeshire PEEL 2016/);
@@ -196,7 +185,7 @@ test('a note is linked to a question and a finding, and keeps the links', async 
   await card.getByLabel('Linked finding').selectOption({ label: VETTING_2016 });
   await expect(card.getByRole('status')).toHaveText('Saved');
   expect(await app.seriousA11yViolations(), 'notes').toEqual([]);
-  await shoot(page, 'notes');
+  await lookAtBothSizes(page, 'notes');
   await page.reload();
   await app.open('Notes');
   const again = page.getByTestId('notes-list').getByRole('listitem').first();
@@ -244,7 +233,7 @@ test('a paper: the force logo, an agenda item, the quote in 4.1, and 4.2 overrid
   await expect(page.getByTestId('stale-4.2')).toContainText('The grades changed after you edited 4.2.');
   await page.getByTestId('stale-4.2').scrollIntoViewIfNeeded();
   expect(await app.seriousA11yViolations(), 'paper editor').toEqual([]);
-  await shoot(page, 'paper-override');
+  await lookAtBothSizes(page, 'paper-override');
   await page.getByRole('button', { name: 'Use the derived text of paragraph 4.2 again' }).click();
   await expect(page.getByTestId('stale-4.2')).toHaveCount(0);
   await expect(papers.paragraphBox('4.2')).toHaveCount(0);

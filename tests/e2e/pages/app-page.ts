@@ -1,6 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
+/** The sample documents "Load samples" brings in, one per file in resources/samples. */
+export const SAMPLE_COUNT = 5;
+
 export type Section = 'Reports' | 'Findings' | 'Board papers' | 'Notes' | 'Settings';
 
 /**
@@ -24,7 +27,10 @@ export class AppPage {
     // Reading five documents takes a few seconds, more on a busy machine.
     await expect(this.page.locator('.fui-Toast').getByText('Sample documents loaded')).toBeVisible({ timeout: 30_000 });
     await expect(this.page.getByTestId('import-progress')).toHaveCount(0);
-    await expect(this.page.getByTestId('reports-table')).toBeVisible();
+    // The toast comes with main's answer; the list is read again after it, so wait for the samples in it.
+    await expect
+      .poll(() => this.page.getByTestId('reports-table').locator('tbody tr[aria-label]').count(), { message: 'the five samples are listed' })
+      .toBeGreaterThanOrEqual(SAMPLE_COUNT);
   }
 
   reportRows() {

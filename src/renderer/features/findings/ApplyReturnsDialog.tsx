@@ -27,6 +27,7 @@ import { call } from '../../api/client';
 import { fileToBase64 } from '../../api/files';
 import { useAction, useErrorToast } from '../../hooks/data';
 import { formatDate } from '../../format';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(1200px, 96vw)', width: '96vw' },
@@ -52,6 +53,7 @@ export function ApplyReturnsDialog() {
   const [overrides, setOverrides] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
+  useFocusReturn(preview !== null || outcome !== null);
 
   const read = async (list: FileList) => {
     setBusy(true);

@@ -30,13 +30,16 @@ export function DateField({ label, hint, required, value, onChange, min, max }: 
   const problem = dateProblem(value, { required, min, max });
   return (
     <Field label={label} hint={hint} required={required} validationMessage={problem ?? undefined}>
-      <div
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') e.preventDefault();
-        }}
-      >
-        <BritishDateInput value={value} onChange={onChange} />
-      </div>
+      {/* The Field's label and messages go to the date input itself, not to the wrapper that stops Enter. */}
+      {(control) => (
+        <div
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.preventDefault();
+          }}
+        >
+          <BritishDateInput {...control} value={value} onChange={onChange} />
+        </div>
+      )}
     </Field>
   );
 }

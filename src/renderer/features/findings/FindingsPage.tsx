@@ -34,7 +34,6 @@ const useStyles = makeStyles({
   fill: { display: 'flex', flexDirection: 'column', height: '100%' },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalXS },
   grow: { flexGrow: 1, margin: 0 },
-  tabs: { marginBottom: tokens.spacingVerticalS },
   panel: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 },
 });
 
@@ -118,7 +117,8 @@ export function FindingsPage({ initialView }: { initialView?: View } = {}) {
           Suggest links across inspections
         </Button>
       </div>
-      <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="Findings views">
+      {/* Small tabs: on the register every line of height is a row of findings more. */}
+      <TabList size="small" selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="Findings views">
         {TABS.map((t) => (
           <Tab key={t.value} value={t.value} aria-keyshortcuts={`Alt+${t.key}`}>
             {t.label}

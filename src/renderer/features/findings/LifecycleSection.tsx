@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { FindingDetail } from '../../../shared/api/findings';
 import { formatDate } from '../../format';
 import { LifecycleDialog, type StepKind } from './LifecycleDialog';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 
 const useStyles = makeStyles({
   box: {
@@ -41,10 +42,13 @@ const STEPS_BY_STATUS: Record<string, Array<[StepKind, string]>> = {
 export function LifecycleSection({ detail, onOpen }: { detail: FindingDetail; onOpen: (id: string) => void }) {
   const styles = useStyles();
   const [step, setStep] = useState<StepKind | null>(null);
+  // Back to the step's button; once the finding has moved on and that button is gone, to the next step's.
+  const box = useRef<HTMLElement>(null);
+  useFocusReturn(step !== null, () => box.current?.querySelector<HTMLElement>('button:not(:disabled)'));
   const t = detail.finding.tracking;
   const stage = t.status === 'Proposed for closure' ? 'proposed' : t.resolution ? 'resolved' : 'working';
   return (
-    <section aria-labelledby="signoff-heading" className={styles.box} data-testid="sign-off">
+    <section ref={box} aria-labelledby="signoff-heading" className={styles.box} data-testid="sign-off">
       <h3 id="signoff-heading" className={styles.heading}>
         Closure and sign-off
       </h3>

@@ -10,7 +10,7 @@ import { useRegisterWindow } from './useRegisterWindow';
 import { useReportLabels } from '../reports/useReportLabels';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, flexGrow: 1, minHeight: 0 },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, flexGrow: 1, minHeight: 0, paddingTop: tokens.spacingVerticalXS },
 });
 
 /** Main is asked once typing pauses this long, so a word typed fast is one read, not one per letter. */
@@ -44,26 +44,37 @@ export function RegisterTab({ choices, onChoices, reports, sort, onSort, onOpen,
   const resetKey = JSON.stringify([filter, sort]);
   return (
     <div className={styles.root}>
-      <RegisterFilters ref={textRef} value={choices} onChange={onChoices} options={options} actions={<ExportRegisterButton filter={filter} />} />
+      <RegisterFilters
+        ref={textRef}
+        value={choices}
+        onChange={onChoices}
+        options={options}
+        actions={
+          <>
+            {/* In the bar, not on a line of its own: the height goes to the table's rows. */}
+            {register.total !== undefined && (
+              <Text aria-live="polite" data-testid="register-count">
+                Showing {register.total.toLocaleString('en-GB')} of {(register.all ?? 0).toLocaleString('en-GB')} findings
+              </Text>
+            )}
+            <ExportRegisterButton filter={filter} />
+          </>
+        }
+      />
       {register.error && <p role="alert">{register.error}</p>}
       {register.total === undefined ? (
         !register.error && <Spinner label="Loading the register" />
       ) : (
-        <>
-          <Text aria-live="polite" data-testid="register-count">
-            Showing {register.total.toLocaleString('en-GB')} of {(register.all ?? 0).toLocaleString('en-GB')} findings
-          </Text>
-          <RegisterTable
-            total={register.total}
-            rowAt={register.rowAt}
-            showing={register.showing}
-            resetKey={resetKey}
-            sort={sort}
-            onSort={onSort}
-            onOpen={onOpen}
-            selectedId={selectedId}
-          />
-        </>
+        <RegisterTable
+          total={register.total}
+          rowAt={register.rowAt}
+          showing={register.showing}
+          resetKey={resetKey}
+          sort={sort}
+          onSort={onSort}
+          onOpen={onOpen}
+          selectedId={selectedId}
+        />
       )}
     </div>
   );

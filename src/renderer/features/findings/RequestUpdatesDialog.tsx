@@ -19,6 +19,7 @@ import { useQuery } from '../../hooks/data';
 import { localToday } from './tracking-labels';
 import { DateField, dateProblem } from './DateField';
 import { useSaveFile } from '../../hooks/useSaveFile';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 
 function inDays(days: number): string {
   const d = new Date();
@@ -29,6 +30,7 @@ function inDays(days: number): string {
 /** "Ask owners for updates": a workbook (or a short Word document) of one owner's open findings, or everyone's. */
 export function RequestUpdatesDialog() {
   const [open, setOpen] = useState(false);
+  useFocusReturn(open);
   const [owner, setOwner] = useState('');
   const [format, setFormat] = useState<'xlsx' | 'docx'>('xlsx');
   const [returnBy, setReturnBy] = useState<string | null>(inDays(14));

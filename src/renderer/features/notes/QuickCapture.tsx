@@ -3,6 +3,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import type { Note } from '../../../shared/domain/notes';
 import { useAction, useQuery } from '../../hooks/data';
 import { NoteEditor } from './NoteEditor';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 
 /**
  * Ctrl+Shift+N from anywhere: a note is made at once (linked to the report open now, if any) so every
@@ -12,6 +13,7 @@ import { NoteEditor } from './NoteEditor';
 export function QuickCapture({ reportId }: { reportId: string | null }) {
   const act = useAction();
   const [note, setNote] = useState<Note | null>(null);
+  useFocusReturn(note !== null);
   const opening = useRef(false);
   const empty = useRef(true);
   const reports = useQuery('reports.list', {}, note !== null);

@@ -16,12 +16,14 @@ import type { BoardPaper } from '../../../shared/domain/paper';
 import { useAction, useQuery } from '../../hooks/data';
 import { formatDate } from '../../format';
 import { useReportLabels } from '../reports/useReportLabels';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 
 /** "New paper": choose an inspection report; the paper is created with its derived wording and opened. */
 export function NewPaperDialog({ onCreated }: { onCreated: (id: string) => void }) {
   const reports = useQuery('reports.list', {});
   const act = useAction();
   const [open, setOpen] = useState(false);
+  useFocusReturn(open);
   const [reportId, setReportId] = useState('');
   const labels = useReportLabels();
   const choices = (reports.data ?? []).filter((r) => r.kind === 'inspection-report');

@@ -4,6 +4,7 @@ import { AddRegular } from '@fluentui/react-icons';
 import type { ProgressPaper } from '../../../shared/domain/progress-paper';
 import { useAction, useQuery } from '../../hooks/data';
 import { useReportLabels } from '../reports/useReportLabels';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 
 const EVERY_OPEN = 'open';
 
@@ -13,6 +14,7 @@ export function NewProgressPaperDialog({ onCreated }: { onCreated: (id: string) 
   const act = useAction();
   const labels = useReportLabels();
   const [open, setOpen] = useState(false);
+  useFocusReturn(open);
   const [about, setAbout] = useState('');
   // Reports whose findings are tracked: an inspection report, or a board paper listing an inspection the store does not hold.
   const choices = (reports.data ?? []).filter((r) => r.findingCount > 0);

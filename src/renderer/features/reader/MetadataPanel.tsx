@@ -10,7 +10,9 @@ import { useReportLabels } from '../reports/useReportLabels';
 const useStyles = makeStyles({
   form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingVerticalM },
   wide: { gridColumn: '1 / -1' },
-  actions: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalS },
+  // A long file name goes onto its own line rather than squeezing the buttons until their labels wrap.
+  actions: { gridColumn: '1 / -1', display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  source: { minWidth: 0, overflowWrap: 'anywhere' },
 });
 
 type TextField = 'title' | 'force' | 'inspectorate' | 'programme' | 'inspectionType' | 'period' | 'published' | 'webAddress';
@@ -89,7 +91,7 @@ export function MetadataPanel({ report, reports, corrected, onSave }: {
         <Button disabled={!dirty} onClick={() => setValues(initial)}>
           Undo changes
         </Button>
-        <Caption1>Imported from {report.fileName}</Caption1>
+        <Caption1 className={styles.source}>Imported from {report.fileName}</Caption1>
       </div>
     </form>
   );

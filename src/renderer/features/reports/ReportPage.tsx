@@ -24,8 +24,8 @@ import { useReportAnnotations } from '../annotations/useReportAnnotations';
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateRows: 'auto 1fr', height: '100%', minHeight: 0, gap: tokens.spacingVerticalS },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  // The buttons keep their one-line labels; the title gives way (it is truncated).
-  titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, '& > button': { flexShrink: 0, whiteSpace: 'nowrap' } },
+  // The buttons keep their one-line labels (global.css); the title gives way.
+  titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   grow: { flexGrow: 1, margin: 0, minWidth: 0 },
   meta: { color: tokens.colorNeutralForeground2 },
   columns: { display: 'grid', gridTemplateColumns: 'minmax(340px, 2fr) 3fr', gap: tokens.spacingHorizontalL, minHeight: 0 },

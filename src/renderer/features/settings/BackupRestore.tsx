@@ -16,6 +16,7 @@ import {
 import { ArchiveRegular, ArrowUploadRegular } from '@fluentui/react-icons';
 import { fileToBase64, finishSave } from '../../api/files';
 import { useAction, useQuery } from '../../hooks/data';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 
 const useStyles = makeStyles({
   group: { display: 'grid', gap: tokens.spacingVerticalS, maxWidth: '640px', marginTop: tokens.spacingVerticalXXL },
@@ -28,6 +29,7 @@ export function BackupRestore() {
   const act = useAction();
   const picker = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<File | null>(null);
+  useFocusReturn(chosen !== null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [unencrypted, setUnencrypted] = useState(false);

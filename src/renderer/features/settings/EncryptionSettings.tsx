@@ -15,6 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useAction, useQuery } from '../../hooks/data';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 
 const useStyles = makeStyles({
   group: { display: 'grid', gap: tokens.spacingVerticalS, maxWidth: '640px', marginTop: tokens.spacingVerticalXXL },
@@ -29,6 +30,7 @@ export function EncryptionSettings() {
   const status = useQuery('app.status', {});
   const act = useAction();
   const [asking, setAsking] = useState<boolean | null>(null);
+  useFocusReturn(asking !== null);
   const [busy, setBusy] = useState(false);
   const encryption = status.data?.encryption ?? { available: false, on: false };
 
