@@ -7,7 +7,7 @@ import type { ReportDoc } from '../store/schema';
 import type { RagRules } from '../../shared/domain/tracking-settings';
 import { publishedOn, withRag } from '../tracking/rag';
 import { referencesOf } from './findings';
-import { activeReportDocs } from './report-lifecycle';
+import { isActive } from './report-lifecycle';
 
 const DAY = 86_400_000;
 
@@ -17,34 +17,67 @@ export function addDays(isoDate: string, days: number): string {
 
 const sameOwner = (a: string | null, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
 
-/** Each report's due findings with their RAG, kept while the report, the day and the rules are unchanged. */
-const dueMemo = new WeakMap<ReportDoc, { basis: string; due: DueFinding[] }>();
 type DueFinding = Finding & { tracking: { due: string } };
+type DueReport = { report: Report; due: DueFinding[] };
 
-/**
- * A report's open findings with a target date on or before `until`, with the RAG that applies today. Chosen
- * from the findings as stored (the RAG changes neither status nor date), and remembered: the reminder banner
- * asks again after every edit, and at 5,000 reports only the edited report is looked at again.
- */
-function dueIn(doc: ReportDoc, today: string, until: string, rules: RagRules, basis: string): DueFinding[] {
-  const kept = dueMemo.get(doc);
-  if (kept?.basis === basis) return kept.due;
+/** One report's open findings with a target date on or before `until`, with the RAG that applies today. */
+function dueIn(doc: ReportDoc, today: string, until: string, rules: RagRules): DueFinding[] {
+  // Chosen from the findings as stored: the RAG the rules give changes neither status nor date.
   const published = publishedOn(doc.report);
-  const due = doc.findings
+  return doc.findings
     .filter((f) => isOpen(f.tracking) && f.tracking.due !== null && f.tracking.due <= until)
     .map((f) => withRag(f, published, rules, today) as DueFinding);
-  dueMemo.set(doc, { basis, due });
-  return due;
+}
+
+/**
+ * The reports with due findings, for one day, period and set of rules, kept up to date from the store's
+ * changes: the reminder banner asks again after every edit, and at 5,000 reports only the report edited
+ * is looked at again. The reminders and the Due soon view ask for a few periods; the last few are kept.
+ */
+interface DueIndex {
+  byReport: Map<string, DueReport>;
+  /** Reports changed since they were last looked at. */
+  changed: Set<string>;
+}
+const KEPT_PERIODS = 3;
+const dueIndexes = new WeakMap<Store, Map<string, DueIndex>>();
+
+function dueReports(store: Store, today: string, until: string): Iterable<DueReport> {
+  let kept = dueIndexes.get(store);
+  if (!kept) {
+    const made = new Map<string, DueIndex>();
+    store.onChange((change) => {
+      if (change.kind === 'report') for (const index of made.values()) index.changed.add(change.id);
+    });
+    dueIndexes.set(store, (kept = made));
+  }
+  const rules = store.index.tracking.rag;
+  const basis = `${today}\u0000${until}\u0000${JSON.stringify(rules)}`;
+  let index = kept.get(basis);
+  kept.delete(basis);
+  const look = (doc: ReportDoc | undefined, id: string) => {
+    const due = doc && isActive(doc.report) ? dueIn(doc, today, until, rules) : [];
+    if (due.length) index!.byReport.set(id, { report: doc!.report, due });
+    else index!.byReport.delete(id);
+  };
+  if (!index) {
+    index = { byReport: new Map(), changed: new Set() };
+    for (const doc of store.allReportDocs()) look(doc, doc.report.id);
+  } else {
+    for (const id of index.changed) look(store.reportDoc(id), id);
+    index.changed.clear();
+  }
+  kept.set(basis, index);
+  while (kept.size > KEPT_PERIODS) kept.delete(kept.keys().next().value as string);
+  return index.byReport.values();
 }
 
 /** Open findings with a target date on or before `until` (so every overdue one), most pressing first. */
 export function dueItems(store: Store, today: string, until: string, owner?: string): DueItem[] {
-  const rules = store.index.tracking.rag;
-  const basis = `${today}\u0000${until}\u0000${JSON.stringify(rules)}`;
   const due: { finding: DueFinding; report: Report }[] = [];
-  for (const doc of activeReportDocs(store)) {
-    for (const finding of dueIn(doc, today, until, rules, basis)) {
-      if (owner === undefined || sameOwner(finding.tracking.owner, owner)) due.push({ finding, report: doc.report });
+  for (const { report, due: findings } of dueReports(store, today, until)) {
+    for (const finding of findings) {
+      if (owner === undefined || sameOwner(finding.tracking.owner, owner)) due.push({ finding, report });
     }
   }
   const refs = referencesOf(store, due.map((d) => d.report.id));

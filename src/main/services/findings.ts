@@ -5,6 +5,7 @@ import type { Finding, FindingLink } from '../../shared/domain/finding';
 import type { Report } from '../../shared/domain/report';
 import type { Dashboard, GradeHistory, RegisterRow } from '../../shared/domain/views';
 import type { Store } from '../store/repository';
+import type { ReportHead } from '../store/report-heads';
 import type { ReportDoc } from '../store/schema';
 import { dashboard } from '../tracking/dashboard';
 import { gradeHistory } from '../tracking/grade-history';
@@ -57,27 +58,35 @@ function numbersIn(doc: ReportDoc): Map<string, string> {
   return numbers;
 }
 
-/** What a report's label depends on; a save gives the report a new object, so only a saved report's is made again. */
-const labelBasis = new WeakMap<Report, string>();
-function basisOf(report: Report): string {
-  let basis = labelBasis.get(report);
-  if (basis === undefined) {
-    basis = [report.id, report.period, report.published, report.kind, report.importedAt].join('\u0000');
-    labelBasis.set(report, basis);
-  }
-  return basis;
-}
+/** What a report's label depends on (see reportLabels); undefined for a report without findings, which has none. */
+const labelBasis = (head: ReportHead | undefined): string | undefined =>
+  head && head.findingCount > 0 ? [head.report.period, head.report.published, head.report.kind, head.report.importedAt].join('\u0000') : undefined;
 
-/** The labels of the reports with findings, worked out again only when one of them comes, goes or is re-dated. */
-const labelMemo = new WeakMap<Store, { bases: string[]; labels: Map<string, string> }>();
+interface KeptLabels {
+  bases: Map<string, string | undefined>;
+  labels: Map<string, string> | null;
+}
+const keptLabels = new WeakMap<Store, KeptLabels>();
+
+/**
+ * The labels of the reports with findings, kept until a report comes, goes, or changes what its label
+ * depends on: a tracking edit saves its report again, and keeps every label.
+ */
 function labelsOf(store: Store): Map<string, string> {
-  const reports = store.reportHeads().flatMap((head) => (head.findingCount > 0 ? [head.report] : []));
-  const bases = reports.map(basisOf);
-  const kept = labelMemo.get(store);
-  if (kept && kept.bases.length === bases.length && kept.bases.every((b, i) => b === bases[i])) return kept.labels;
-  const labels = reportLabels(reports);
-  labelMemo.set(store, { bases, labels });
-  return labels;
+  let kept = keptLabels.get(store);
+  if (!kept) {
+    const made: KeptLabels = { bases: new Map(), labels: null };
+    store.onChange((change) => {
+      if (change.kind === 'report' && made.labels && made.bases.get(change.id) !== labelBasis(store.reportHead(change.id))) made.labels = null;
+    });
+    keptLabels.set(store, (kept = made));
+  }
+  if (!kept.labels) {
+    const heads = store.reportHeads().filter((head) => head.findingCount > 0);
+    kept.bases = new Map(heads.map((head) => [head.report.id, labelBasis(head)]));
+    kept.labels = reportLabels(heads.map((head) => head.report));
+  }
+  return kept.labels;
 }
 
 /**

@@ -207,6 +207,19 @@ describe('RAG from written rules', () => {
   });
 });
 
+describe('references', () => {
+  it('a finding’s reference follows its report’s period when the officer corrects it, and a second report of the period is “b”', async () => {
+    const { call, finding, ids } = await start();
+    const reference = async (text: string) => (await call<FindingDetail>('findings.get', { id: finding(text).id })).reference;
+    expect(await reference(VETTING_2018)).toBe('2018/19-AFI-09');
+    expect(await reference(VETTING_2016)).toBe('2016-REC-03');
+    // The 2016 report said to be of 2018/19: imported first, it keeps the plain label and the 2018/19 report becomes “b”.
+    await call('reports.updateMeta', { id: ids['2016'], changes: { period: '2018/19' } });
+    expect(await reference(VETTING_2016)).toBe('2018/19-REC-03');
+    expect(await reference(VETTING_2018)).toBe('2018/19b-AFI-09');
+  });
+});
+
 describe('due soon, reminders and the calendar', () => {
   async function withDates() {
     const app = await start();
@@ -252,6 +265,28 @@ describe('due soon, reminders and the calendar', () => {
     await desktop.call('findings.update', { id: desktop.finding(WELLBEING_2016).id, owner: 'Head of HR', due: addDays(today, -2) });
     expect(await desktop.call('reminders.notify', {})).toEqual({ shown: true, action: 'snooze' });
     expect(notices[0]).toEqual({ title: 'HMICFRS findings: 1 overdue', body: expect.stringMatching(/^2016-AFI-04 \(Head of HR\): The force should ensure that its supervisors/) });
+  });
+
+  it('follows every change after it was first asked: dates moved in and out, a report archived and made active again, the RAG rules changed', async () => {
+    const { call, finding, today } = await withDates();
+    const reminded = async () => (await call<Reminders>('reminders.due', {})).items.map((i) => i.daysLeft);
+    expect(await reminded()).toEqual([-10, -3, 40]);
+    await call('findings.update', { id: finding(VETTING_2018).id, due: addDays(today, 5) });
+    await call('findings.update', { id: finding(WELLBEING_2016).id, due: addDays(today, 200) });
+    expect(await reminded()).toEqual([-10, -3, 5]);
+    const vetting2016 = finding(VETTING_2016);
+    await call('reports.setStatus', { id: vetting2016.reportId, status: 'archived' });
+    expect(await reminded()).toEqual([-3, 5]);
+    await call('reports.setStatus', { id: vetting2016.reportId, status: 'active' });
+    expect(await reminded()).toEqual([-10, -3, 5]);
+    // The RAG each item carries follows the rules as they now stand. The 2018/19 report gives no publication
+    // date, so it counts from its import today: not yet 60 days without an update, so Green by default; Amber
+    // once being due within 30 days is enough.
+    const rag = async () => (await call<Reminders>('reminders.due', {})).items.find((i) => i.daysLeft === 5)!.rag;
+    expect(await rag()).toBe('Green');
+    const view = await call<TrackingSettingsView>('tracking.settings', {});
+    await call('tracking.updateSettings', { ...view.settings, rag: { ...view.settings.rag, amberNoUpdateDays: null } });
+    expect(await rag()).toBe('Amber');
   });
 
   it('exports target dates as iCalendar that a real parser reads back: one event per finding, stable UIDs, an alarm', async () => {
