@@ -22,6 +22,7 @@ const firstControl = (within: HTMLElement) =>
 export function useFocusReturn(open: boolean, fallback?: () => HTMLElement | null | undefined): void {
   const opener = useRef<HTMLElement | null>(null);
   const wasOpen = useRef(false);
+  const holding = useRef<(() => void) | null>(null);
   const fallbackRef = useRef(fallback);
   useEffect(() => {
     fallbackRef.current = fallback;
@@ -33,11 +34,39 @@ export function useFocusReturn(open: boolean, fallback?: () => HTMLElement | nul
       opener.current = !dropped() && document.activeElement instanceof HTMLElement ? document.activeElement : null;
     } else if (!open && wasOpen.current) {
       const target = usable(opener.current) ? opener.current : fallbackRef.current?.();
-      target?.focus({ preventScroll: true });
+      if (target) {
+        target.focus({ preventScroll: true });
+        holding.current?.();
+        holding.current = holdFocus(target);
+      }
       opener.current = null;
     }
     wasOpen.current = open;
   }, [open]);
+  useEffect(() => () => holding.current?.(), []);
+}
+
+/** How long after a dialog closes focus is kept from falling to the page. */
+const HOLD_MS = 1_000;
+
+/**
+ * For a moment after a dialog closes, puts focus back on `target` if it falls to the page: a dialog closed
+ * as it opened (Escape on a busy machine) can still move focus into itself afterwards and then go, leaving
+ * focus nowhere. Focus the officer moves elsewhere is left alone. Returns the way to stop early.
+ */
+function holdFocus(target: HTMLElement): () => void {
+  let live = true;
+  const onFocusOut = (e: FocusEvent) => {
+    if (e.relatedTarget === null) queueMicrotask(() => live && dropped() && usable(target) && target.focus({ preventScroll: true }));
+  };
+  const stop = () => {
+    live = false;
+    window.clearTimeout(timer);
+    document.removeEventListener('focusout', onFocusOut);
+  };
+  const timer = window.setTimeout(stop, HOLD_MS);
+  document.addEventListener('focusout', onFocusOut);
+  return stop;
 }
 
 /**
