@@ -44,6 +44,8 @@ export default defineConfig({
           // loaded with the first screen.
           codeSplitting: {
             groups: [
+              // The first screen's reads and the client that sends them, run before everything else (early-reads.ts).
+              { name: 'early-reads', test: /src[\\/]renderer[\\/](early-reads|api[\\/]client)\.ts$/, priority: 4 },
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
               { name: 'vendor', test: /node_modules[\\/](?!@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc|pdfjs-dist|diff[\\/])/, priority: 2 },
             ],

@@ -1,4 +1,5 @@
-// First, so the first screen's reads start before the rest is evaluated.
+// First, so the first screen's reads start before the rest is evaluated (early-reads.ts).
+import './early-reads';
 import { queryClient } from './hooks/first-reads';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -60,7 +60,11 @@ export function callWhileLeaving<K extends CallName>(name: K, input: CallInput<K
 
 /** For places where an error should surface as an exception (caught by the page's error display). */
 export async function callOrThrow<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-  const result = await call(name, input);
+  return valueOrThrow(await call(name, input));
+}
+
+/** An answer's value, or its error as a CallError. */
+export function valueOrThrow<T>(result: Result<T>): T {
   if (!result.ok) throw new CallError(result.error.code, result.error.message);
   return result.value;
 }
