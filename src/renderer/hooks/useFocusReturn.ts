@@ -28,10 +28,28 @@ export function useFocusReturn(open: boolean, fallback?: () => HTMLElement | nul
     fallbackRef.current = fallback;
   });
 
+  // Where the officer last acted: a dialog can take focus in the very commit that opens it (a field with
+  // autofocus; Fluent's own layout effects run before this one), so what had focus then is no guide. The
+  // control clicked, or the one focused when a key was pressed, is what opened it.
+  const acted = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const onPointerDown = (e: PointerEvent) => {
+      acted.current = e.target instanceof Element ? e.target.closest<HTMLElement>('button, [href], input, select, textarea, [tabindex]') : null;
+    };
+    const onKeyDown = () => {
+      if (!dropped() && document.activeElement instanceof HTMLElement) acted.current = document.activeElement;
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('keydown', onKeyDown, true);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('keydown', onKeyDown, true);
+    };
+  }, []);
+
   useLayoutEffect(() => {
     if (open && !wasOpen.current) {
-      // Before the dialog takes focus: Fluent moves it in later, in its own effects.
-      opener.current = !dropped() && document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      opener.current = usable(acted.current) ? acted.current : !dropped() && document.activeElement instanceof HTMLElement ? document.activeElement : null;
     } else if (!open && wasOpen.current) {
       const target = usable(opener.current) ? opener.current : fallbackRef.current?.();
       if (target) {

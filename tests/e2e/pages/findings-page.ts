@@ -16,6 +16,8 @@ export class FindingsPage {
   async openFinding(text: string): Promise<Locator> {
     await this.tab('Register').click();
     await this.page.getByRole('searchbox').fill(text);
+    // Once the register shows only what the words find: a row clicked while it redraws may be gone by the click.
+    await expect(this.grid().getByRole('rowgroup', { name: 'Findings' }).getByRole('row').filter({ hasNotText: text })).toHaveCount(0);
     const row = this.grid().getByRole('row').filter({ hasText: text }).first();
     await row.click();
     const panel = this.panel();
