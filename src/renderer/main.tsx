@@ -1,6 +1,6 @@
 // First, so the first screen's reads start before the rest is evaluated (early-reads.ts).
 import './early-reads';
-import { queryClient } from './hooks/first-reads';
+import { firstScreenRead, queryClient } from './hooks/first-reads';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -8,6 +8,7 @@ import { App } from './app/App';
 import { DataProvider } from './hooks/data';
 import './global.css';
 
+await firstScreenRead;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <FluentProvider theme={webLightTheme}>
