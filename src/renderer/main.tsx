@@ -8,13 +8,16 @@ import { App } from './app/App';
 import { DataProvider } from './hooks/data';
 import './global.css';
 
-await firstScreenRead;
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <FluentProvider theme={webLightTheme}>
-      <DataProvider client={queryClient}>
-        <App />
-      </DataProvider>
-    </FluentProvider>
-  </StrictMode>,
+// Drawn once the first screen's answers are in (first-reads.ts). Not a top-level await: the security scan's
+// parser (tests/unit/electron-hardening.test.ts) reads this file too.
+void firstScreenRead.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <FluentProvider theme={webLightTheme}>
+        <DataProvider client={queryClient}>
+          <App />
+        </DataProvider>
+      </FluentProvider>
+    </StrictMode>,
+  ),
 );
