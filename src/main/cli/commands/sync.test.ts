@@ -157,9 +157,11 @@ describe('liaison sync', () => {
       env: { ...process.env, LIAISON_SYNC_PASSWORD: 'bob-pw' },
       stdio: 'ignore',
     });
-    await new Promise((r) => setTimeout(r, 2_500 + Math.random() * 1_500));
+    // Listened for from the start: a sync that finishes before the kill has already exited by then.
+    const exited = new Promise((r) => child.once('exit', r));
+    await new Promise((r) => setTimeout(r, 1_500 + Math.random() * 2_500));
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
 
     const next = await sync(bob, remote, 'bob', 'bob-pw');
     expect(next.code).toBe(0);
