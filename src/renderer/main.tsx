@@ -1,6 +1,6 @@
 // First, so the first screen's reads start before the rest is evaluated (early-reads.ts).
 import './early-reads';
-import { firstScreenRead, queryClient } from './hooks/first-reads';
+import { queryClient } from './hooks/first-reads';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -8,16 +8,12 @@ import { App } from './app/App';
 import { DataProvider } from './hooks/data';
 import './global.css';
 
-// Drawn once the first screen's answers are in (first-reads.ts). Not a top-level await: the security scan's
-// parser (tests/unit/electron-hardening.test.ts) reads this file too.
-void firstScreenRead.then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <FluentProvider theme={webLightTheme}>
-        <DataProvider client={queryClient}>
-          <App />
-        </DataProvider>
-      </FluentProvider>
-    </StrictMode>,
-  ),
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <FluentProvider theme={webLightTheme}>
+      <DataProvider client={queryClient}>
+        <App />
+      </DataProvider>
+    </FluentProvider>
+  </StrictMode>,
 );
