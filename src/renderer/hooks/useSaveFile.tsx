@@ -5,7 +5,7 @@ import type { SaveOutcome } from '../../shared/api/files';
 import { finishSave } from '../api/files';
 import { TOASTER_ID, useAction } from './data';
 
-type FileCall = 'reminders.exportCalendar' | 'requests.create' | 'annotations.export' | 'progressPapers.export';
+type FileCall = 'reminders.exportCalendar' | 'requests.create' | 'annotations.export' | 'papers.export' | 'progressPapers.export' | 'register.export';
 
 /** Runs a call that makes a file and completes the save: main's dialog on the desktop, a download in the browser. */
 export function useSaveFile() {

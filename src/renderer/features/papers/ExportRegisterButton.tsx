@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Button } from '@fluentui/react-components';
 import { DocumentTableArrowRightRegular } from '@fluentui/react-icons';
 import type { RegisterFilter } from '../../../shared/domain/views';
-import { useSaveExport } from './useSaveExport';
+import { useSaveFile } from '../../hooks/useSaveFile';
 
 /** "Export findings register (.xlsx)": every finding, or only those the given filter keeps. */
 export function ExportRegisterButton({ filter }: { filter?: RegisterFilter }) {
-  const saveExport = useSaveExport();
+  const saveFile = useSaveFile();
   const [busy, setBusy] = useState(false);
   return (
     <Button
@@ -14,7 +14,7 @@ export function ExportRegisterButton({ filter }: { filter?: RegisterFilter }) {
       disabled={busy}
       onClick={() => {
         setBusy(true);
-        void saveExport('register.export', { filter }).finally(() => setBusy(false));
+        void saveFile('register.export', { filter }, 'Exported').finally(() => setBusy(false));
       }}
     >
       Export findings register (.xlsx)

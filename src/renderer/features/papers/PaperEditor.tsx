@@ -5,7 +5,7 @@ import { formatDate } from '../../format';
 import { PaperEditorFrame } from './PaperEditorFrame';
 import { previewModel } from './paper-draft';
 import { usePaperDraft } from './usePaperDraft';
-import { useSaveExport } from './useSaveExport';
+import { useSaveFile } from '../../hooks/useSaveFile';
 import { WebAddressField } from './WebAddressField';
 
 const useStyles = makeStyles({
@@ -18,7 +18,7 @@ export function PaperEditor({ id, onClose }: { id: string; onClose: () => void }
   const styles = useStyles();
   const detail = useQuery('papers.get', { id });
   const paper = usePaperDraft(id, detail.data);
-  const saveExport = useSaveExport();
+  const saveFile = useSaveFile();
   const { data } = detail;
   const { draft } = paper;
   return (
@@ -38,7 +38,7 @@ export function PaperEditor({ id, onClose }: { id: string; onClose: () => void }
       defaultTitle={data?.defaultTitle}
       titleHint="Leave it empty for the title derived from the report."
       onClose={onClose}
-      onExport={() => saveExport('papers.export', { id })}
+      onExport={() => saveFile('papers.export', { id }, 'Exported')}
     >
       {data && draft && (
         <>

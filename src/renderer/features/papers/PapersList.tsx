@@ -21,7 +21,7 @@ import { ExportRegisterButton } from './ExportRegisterButton';
 import { NewPaperDialog } from './NewPaperDialog';
 import { NewProgressPaperDialog } from './NewProgressPaperDialog';
 import { ProgressPapersList } from './ProgressPapersList';
-import { useSaveExport } from './useSaveExport';
+import { useSaveFile } from '../../hooks/useSaveFile';
 import { useReportLabels } from '../reports/useReportLabels';
 
 const useStyles = makeStyles({
@@ -38,7 +38,7 @@ export function PapersList({ onOpen, onOpenProgress }: { onOpen: (id: string) =>
   const styles = useStyles();
   const papers = useQuery('papers.list', {});
   const act = useAction();
-  const saveExport = useSaveExport();
+  const saveFile = useSaveFile();
   const labels = useReportLabels();
   const list = papers.data ?? [];
   // Only the rows in view are drawn, however many papers there are.
@@ -100,7 +100,7 @@ export function PapersList({ onOpen, onOpenProgress }: { onOpen: (id: string) =>
                       <Button size="small" icon={<CopyRegular />} onClick={() => void act('papers.duplicate', { id: p.id }, 'Paper duplicated')} aria-label={`Duplicate ${p.title}`}>
                         Duplicate
                       </Button>
-                      <Button size="small" icon={<DocumentArrowDownRegular />} onClick={() => void saveExport('papers.export', { id: p.id })} aria-label={`Export ${p.title} as .docx`}>
+                      <Button size="small" icon={<DocumentArrowDownRegular />} onClick={() => void saveFile('papers.export', { id: p.id }, 'Exported')} aria-label={`Export ${p.title} as .docx`}>
                         Export .docx
                       </Button>
                       <DeletePaperButton paper={p} />

@@ -3,7 +3,7 @@ import { useQuery } from '../../hooks/data';
 import { PaperEditorFrame } from './PaperEditorFrame';
 import { previewModel } from './paper-draft';
 import { usePaperDraft } from './usePaperDraft';
-import { useSaveExport } from './useSaveExport';
+import { useSaveFile } from '../../hooks/useSaveFile';
 
 const useStyles = makeStyles({
   agenda: { maxWidth: '180px' },
@@ -17,7 +17,7 @@ export function ProgressPaperEditor({ id, onClose }: { id: string; onClose: () =
   const styles = useStyles();
   const detail = useQuery('progressPapers.get', { id });
   const paper = usePaperDraft(id, detail.data, 'progress');
-  const saveExport = useSaveExport();
+  const saveFile = useSaveFile();
   const { data } = detail;
   const { draft } = paper;
   return (
@@ -37,7 +37,7 @@ export function ProgressPaperEditor({ id, onClose }: { id: string; onClose: () =
       defaultTitle={data?.defaultTitle}
       titleHint="Leave it empty for the title derived from the tracking."
       onClose={onClose}
-      onExport={() => saveExport('progressPapers.export', { id })}
+      onExport={() => saveFile('progressPapers.export', { id }, 'Exported')}
     >
       {draft && (
         <Field label="Agenda item" hint="Optional, e.g. 5.0" className={styles.agenda}>

@@ -3,7 +3,7 @@ import { DocumentArrowDownRegular, EditRegular } from '@fluentui/react-icons';
 import { useQuery } from '../../hooks/data';
 import { formatDate, formatDateTime } from '../../format';
 import { DeletePaperButton } from './DeletePaperButton';
-import { useSaveExport } from './useSaveExport';
+import { useSaveFile } from '../../hooks/useSaveFile';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
@@ -14,7 +14,7 @@ const useStyles = makeStyles({
 export function ProgressPapersList({ onOpen }: { onOpen: (id: string) => void }) {
   const styles = useStyles();
   const papers = useQuery('progressPapers.list', {});
-  const saveExport = useSaveExport();
+  const saveFile = useSaveFile();
   const list = papers.data ?? [];
   if (papers.error) return <p role="alert">{papers.error}</p>;
   if (!papers.loading && list.length === 0) {
@@ -52,7 +52,7 @@ export function ProgressPapersList({ onOpen }: { onOpen: (id: string) => void })
                 <Button size="small" appearance="primary" icon={<EditRegular />} onClick={() => onOpen(p.id)} aria-label={`Open ${p.title}`}>
                   Open
                 </Button>
-                <Button size="small" icon={<DocumentArrowDownRegular />} onClick={() => void saveExport('progressPapers.export', { id: p.id })} aria-label={`Export ${p.title} as .docx`}>
+                <Button size="small" icon={<DocumentArrowDownRegular />} onClick={() => void saveFile('progressPapers.export', { id: p.id }, 'Exported')} aria-label={`Export ${p.title} as .docx`}>
                   Export .docx
                 </Button>
                 <DeletePaperButton paper={p} progress />
