@@ -4,9 +4,10 @@ import type { Finding } from '../../shared/domain/finding';
 import type { BoardPaper, QuoteChoice, Settings } from '../../shared/domain/paper';
 import type { Judgment, Quote, Report } from '../../shared/domain/report';
 import { withWording } from '../../shared/domain/paper-overrides';
-import { dateInWords, parseLooseDate, periodEndYear, periodStartYear } from './dates';
+import { parseLooseDate, periodEndYear, periodStartYear } from './dates';
 import type { LooseDate } from './dates';
 import { inspectorateName } from './inspectorate';
+import { paperHeader } from './paper-header';
 import type { InspectorateName } from './inspectorate';
 import type { ListGroup, PaperList, PaperModel, PaperParagraph, PaperSection, Run } from '../../shared/domain/paper-model';
 import { questionKey } from '../../shared/domain/question-key';
@@ -115,13 +116,7 @@ export function buildPaper(input: PaperInput): PaperModel {
   ];
   const title = paper?.title.trim() || `An update on the publication of the ${reportName(ctx)} report by ${ctx.inspectorate.long}`;
   return {
-    header: {
-      strapline: settings.strapline,
-      to: settings.boardName,
-      from: settings.author,
-      date: dateInWords(isoDate),
-      ...(paper?.agendaItem?.trim() ? { agendaItem: paper.agendaItem.trim() } : {}),
-    },
+    header: paperHeader(settings, isoDate, paper?.agendaItem),
     title,
     sections,
     bibliography: [

@@ -9,6 +9,7 @@ import { withWording } from '../../shared/domain/paper-overrides';
 import type { ListGroup, PaperList, PaperModel, PaperParagraph, PaperSection, Run } from '../../shared/domain/paper-model';
 import { dateInWords, parseLooseDate, periodEndYear, periodStartYear } from './dates';
 import { inspectorateName } from './inspectorate';
+import { paperHeader } from './paper-header';
 import { compareReportsByTime } from '../tracking/periods';
 
 export type ProgressPaperInput = {
@@ -244,13 +245,7 @@ export function buildProgressPaper(input: ProgressPaperInput): PaperModel {
     : `An update on progress against the open findings of ${inspectorate.short} inspections`;
   const sources = scopeReports.map((r) => `${inspectionName(r)} report${r.webAddress ? `: ${r.webAddress}` : ''}`);
   return {
-    header: {
-      strapline: settings.strapline,
-      to: settings.boardName,
-      from: settings.author,
-      date: dateInWords(isoDate),
-      ...(paper?.agendaItem?.trim() ? { agendaItem: paper.agendaItem.trim() } : {}),
-    },
+    header: paperHeader(settings, isoDate, paper?.agendaItem),
     title: paper?.title.trim() || defaultTitle,
     sections,
     bibliography: [
