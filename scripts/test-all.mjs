@@ -15,12 +15,17 @@ function step(name, command, args, env = {}) {
   return run.status === 0;
 }
 
-function check(name, command, args) {
-  if (step(name, command, args)) results.passed++;
+/** Counts a runner that passes or fails as a whole (typecheck, lint, build). */
+function record(name, passed) {
+  if (passed) results.passed++;
   else {
     results.failed++;
     failures.push(name);
   }
+}
+
+function check(name, command, args) {
+  record(name, step(name, command, args));
 }
 
 /** As check, without waiting: its output is printed in one piece when it ends, so runs side by side stay readable. */
@@ -33,11 +38,7 @@ function checkAsync(name, command, args) {
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('close', (status) => {
       process.stdout.write(`\n=== ${name}: ${command} ${args.join(' ')}\n${output}=== ${name}: exit ${status} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-      if (status === 0) results.passed++;
-      else {
-        results.failed++;
-        failures.push(name);
-      }
+      record(name, status === 0);
       resolve();
     });
   });

@@ -5,17 +5,20 @@ import { dateInWords, parseLooseDate } from '../paper/dates';
 
 const DAY = 86_400_000;
 
-/** Dates in words, remembered: a register of thousands of findings shares a few hundred target dates. */
-const wordsOf = new Map<string, string>();
-function inWords(iso: string): string {
-  let words = wordsOf.get(iso);
-  if (words === undefined) {
-    words = dateInWords(iso);
-    if (wordsOf.size > 10_000) wordsOf.clear();
-    wordsOf.set(iso, words);
+/** One string made once and kept (up to 10,000): a register of thousands of findings shares a few hundred. */
+function kept(cache: Map<string, string>, key: string, make: (key: string) => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make(key);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, value);
   }
-  return words;
+  return value;
 }
+
+/** Dates in words: the target dates are a few hundred. */
+const wordsOf = new Map<string, string>();
+const inWords = (iso: string): string => kept(wordsOf, iso, dateInWords);
 const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
 
@@ -83,10 +86,4 @@ export function withRag(finding: Finding, published: string, rules: RagRules, to
 
 /** Reasons, one copy of each: a register of thousands of findings has a few dozen different ones. */
 const reasons = new Map<string, string>();
-function shared(reason: string): string {
-  const held = reasons.get(reason);
-  if (held !== undefined) return held;
-  if (reasons.size > 10_000) reasons.clear();
-  reasons.set(reason, reason);
-  return reason;
-}
+const shared = (reason: string): string => kept(reasons, reason, (r) => r);
