@@ -47,6 +47,8 @@ export default defineConfig({
               // The first screen's reads and the client that sends them, run before everything else (early-reads.ts).
               { name: 'early-reads', test: /src[\\/]renderer[\\/](early-reads|api[\\/]client)\.ts$/, priority: 4 },
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+              // The schemas are for main and for the rules of what a write makes stale (loaded after the first screen).
+              { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 3 },
               { name: 'vendor', test: /node_modules[\\/](?!@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc|pdfjs-dist|diff[\\/])/, priority: 2 },
             ],
           },

@@ -9,7 +9,7 @@ import { storeOf, workingCopy } from './cached-store';
 import { median, type Print } from './stats';
 
 const ROOT = join(import.meta.dirname, '..');
-const RUNS = 5;
+const RUNS = 9;
 
 /** The newest change under a folder, in ms since the epoch. */
 function newest(dir: string): number {

@@ -1,4 +1,4 @@
-import { MAX_IMPORT_BYTES } from '../../shared/api/files';
+import { MAX_IMPORT_BYTES } from '../../shared/domain/import-limits';
 
 /** What the importer refuses, so the README and the error messages quote the same figures. */
 export const IMPORT_LIMITS = {

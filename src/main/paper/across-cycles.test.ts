@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../shared/domain/paper';
+import { DEFAULT_SETTINGS } from '../../shared/domain/default-settings';
 import { runsToText } from '../../shared/domain/paper-markup';
 import type { PaperModel } from '../../shared/domain/paper-model';
 import { CORPUS_DIR } from '../../../tests/helpers/corpus';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../shared/domain/paper';
+import { DEFAULT_SETTINGS } from '../../shared/domain/default-settings';
 import type { Report } from '../../shared/domain/report';
 import { INTEGRATED_2018_19, INTEGRATED_2018_19_FINDINGS } from '../../../tests/fixtures/paper/integrated-2018-19';
 import { LEGITIMACY_2016, LEGITIMACY_2016_FINDINGS } from '../../../tests/fixtures/paper/legitimacy-2016';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/api/result';
-import { MAX_IMPORT_BYTES } from '../../shared/api/files';
+import { MAX_IMPORT_BYTES } from '../../shared/domain/import-limits';
 import { OWNER_STATUSES } from '../../shared/domain/update-request';
 import { assertNotZipBomb, listZipEntries } from '../ingest/zip-directory';
 import { formatMegabytes } from '../ingest/limits';

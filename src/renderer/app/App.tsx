@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { makeStyles, Spinner, Title3, Toaster, tokens } from '@fluentui/react-components';
 import { NavigationContext, type Page, type Route } from '../navigation';
 import { SideNav, SECTIONS } from './SideNav';
@@ -14,6 +14,7 @@ import { UndoShortcut } from '../features/undo/UndoShortcut';
 import { ReminderBanner } from '../features/findings/ReminderBanner';
 import { SameReportDialog } from '../features/reports/SameReportDialog';
 import { OfficerProfileDialog } from '../features/settings/OfficerProfileDialog';
+import { useWindowKeys } from '../hooks/useWindowKeys';
 
 // The first screen (Reports) is in the first chunk; each other screen is read when first opened.
 const ReportPage = lazy(() => import('../features/reports/ReportPage').then((m) => ({ default: m.ReportPage })));
@@ -46,18 +47,14 @@ export function App() {
   const dragging = useDropImport(importer.importFiles);
   const navigate = useCallback((next: Route) => setRoute(next), []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      const section = SECTIONS.find((s) => s.shortcut === e.key);
-      if (section) {
-        e.preventDefault();
-        setRoute({ page: section.page } as Route);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useWindowKeys((e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+    const section = SECTIONS.find((s) => s.shortcut === e.key);
+    if (section) {
+      e.preventDefault();
+      setRoute({ page: section.page } as Route);
+    }
+  });
 
   return (
     <NavigationContext.Provider value={navigate}>

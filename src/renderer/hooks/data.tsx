@@ -26,7 +26,7 @@ export function DataProvider({ children, client }: { children: ReactNode; client
   const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
   const changed = useCallback(
     (write?: Write) => {
-      if (write) applyWrite(queryClient, write);
+      if (write) void applyWrite(queryClient, write);
       else invalidateAll(queryClient);
       setLastSavedAt(new Date());
     },

@@ -2,7 +2,7 @@ import { QueryClient, type QueryFunctionContext } from '@tanstack/react-query';
 import type { CallInput, CallName } from '../../shared/api/contract';
 import { callOrThrow } from '../api/client';
 import { localToday } from '../format';
-import { effectOf, type Write } from './freshness';
+import type { Write } from './freshness';
 
 /** A read's key in the cache: the call and its input, so the same read anywhere on screen is asked once. */
 export type ReadKey = readonly [CallName, unknown];
@@ -33,12 +33,22 @@ export function newQueryClient(): QueryClient {
   });
 }
 
+let freshness: Promise<typeof import('./freshness')> | undefined;
+
+/**
+ * The rules of what a write makes stale (freshness.ts) read the whole contract, whose schemas take a while to
+ * build: they are loaded once the first screen is drawn (main.tsx), never in its way, and at the latest by the
+ * first write.
+ */
+export const loadFreshness = () => (freshness ??= import('./freshness'));
+
 /**
  * Brings the cache up to date after a successful write: patches what the write's answer covers and
  * reads again, from main, only the reads the write made stale (those on screen at once, the others
  * when they are next shown).
  */
-export function applyWrite(client: QueryClient, write: Write): void {
+export async function applyWrite(client: QueryClient, write: Write): Promise<void> {
+  const { effectOf } = await loadFreshness();
   const today = localToday();
   for (const query of client.getQueryCache().getAll()) {
     const [name, input] = query.queryKey as unknown as ReadKey;

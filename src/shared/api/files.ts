@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** The largest file the app imports; the page checks it before reading a file, main again on receipt. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from '../domain/import-limits';
 
 /** A file the renderer hands main as bytes (from a file picker or a drop); main never gets a path. */
 export const IncomingFile = z.object({

@@ -68,15 +68,3 @@ export const Settings = z.object({
   logo: ForceLogo.nullable().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
-
-export const DEFAULT_SETTINGS: Settings = {
-  userName: 'HMICFRS Liaison Officer',
-  boardName: 'Business Coordination Board',
-  author: 'Chief Constable',
-  strapline: 'Creating a safer\nCambridgeshire',
-  contactOfficer: 'HMICFRS Liaison Officer',
-  forceName: 'Cambridgeshire Constabulary',
-  monitoringForum: "the force's Organisational Improvement Group, chaired by the Head of Corporate Development",
-  oversight: 'the Deputy Chief Constable through the HMICFRS Gold Group',
-  includeLogo: true,
-};

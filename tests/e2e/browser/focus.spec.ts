@@ -111,3 +111,33 @@ test('dialogs give focus back to the button that opened them, after Escape and a
   await expect(dialog).toHaveCount(0);
   await expect(newPaper).toBeFocused();
 });
+
+test("a report's actions menu works from the keyboard: it opens on its first item, Escape and Cancel bring focus back to its button", async () => {
+  await app.open('Reports');
+  const button = page.getByRole('button', { name: /^Actions for Cambridgeshire PEEL 2016/ });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Archive…' })).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Mark as superseded…' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(button).toBeFocused();
+
+  // Down opens it too; an item's dialog, cancelled, gives focus back to the button as well.
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Archive…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('alertdialog', { name: /^Remove “/ });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(button).toBeFocused();
+
+  // A second click on the button closes the menu it opened.
+  await button.click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await button.click();
+  await expect(page.getByRole('menu')).toHaveCount(0);
+});

@@ -52,6 +52,21 @@ test('the main sections are reachable from the keyboard', async ({ page }) => {
   await host.stop();
 });
 
+test('a shortcut pressed before the window is first drawn is kept, not lost', async ({ page }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'));
+  const host = await startHost(dataDir);
+  // A slow answer for the reports list holds the first drawing back (it waits for the first screen's answers).
+  await page.route('**/api/reports.list', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
+  await page.goto(host.openUrl);
+  expect(await page.locator('#root > *').count(), 'pressed before the first drawing').toBe(0);
+  await page.keyboard.press('Control+5');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await host.stop();
+});
+
 test('a file over the import limit is refused with a message naming it, and nothing is stored', async ({ page }) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'));
   const host = await startHost(dataDir);

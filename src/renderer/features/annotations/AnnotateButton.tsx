@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Tooltip } from '@fluentui/react-components';
 import { HighlightRegular } from '@fluentui/react-icons';
 import { useAction } from '../../hooks/data';
 import type { TextRange } from '../reader/selection';
 import { useFocusReturn } from '../../hooks/useFocusReturn';
 import { AnnotationDialog } from './AnnotationDialog';
+import { useWindowKeys } from '../../hooks/useWindowKeys';
 
 interface Props {
   reportId: string;
@@ -26,23 +27,15 @@ export function AnnotateButton({ reportId, hasSelection, getSelection, quoteOf, 
   const [range, setRange] = useState<TextRange | null>(null);
   const saved = useRef(false);
   useFocusReturn(range !== null, fallbackFocus);
-  const latest = useRef(getSelection);
-  useEffect(() => {
-    latest.current = getSelection;
-  });
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'a') {
-        const selected = latest.current();
-        if (!selected) return;
-        e.preventDefault();
-        setRange(selected);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useWindowKeys((e) => {
+    if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'a') {
+      const selected = getSelection();
+      if (!selected) return;
+      e.preventDefault();
+      setRange(selected);
+    }
+  });
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Button, makeStyles, mergeClasses, Tab, TabList, Title2, Toast, ToastTitle, tokens, useToastController } from '@fluentui/react-components';
 import { LinkMultipleRegular } from '@fluentui/react-icons';
 import type { RegisterSort } from '../../../shared/domain/views';
@@ -14,6 +14,7 @@ import { RegisterTab } from './RegisterTab';
 import { NO_FILTER, type FilterChoices } from './register-filter';
 import { typingIn } from './tracking-labels';
 import { useTrackingEdits } from './useTrackingEdits';
+import { useWindowKeys } from '../../hooks/useWindowKeys';
 
 type View = 'register' | 'grades' | 'dashboard' | 'due';
 
@@ -74,36 +75,32 @@ export function FindingsPage({ initialView }: { initialView?: View } = {}) {
   }, [act, dispatchToast]);
 
   const { undo } = edits;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && !e.metaKey) {
-        const tab = TABS.find((t) => t.key === e.key);
-        if (tab) {
-          e.preventDefault();
-          setView(tab.value);
-        } else if (e.code === 'KeyL') {
-          e.preventDefault();
-          void suggest();
-        } else if (e.code === 'KeyT') {
-          e.preventDefault();
-          // On the register the box is there now; from another tab it is once the register is drawn.
-          if (searchRef.current) searchRef.current.focus();
-          else {
-            setView('register');
-            requestAnimationFrame(() => searchRef.current?.focus());
-          }
-        }
-        return;
-      }
-      if (typingIn(e.target)) return;
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
+  useWindowKeys((e) => {
+    if (e.altKey && !e.ctrlKey && !e.metaKey) {
+      const tab = TABS.find((t) => t.key === e.key);
+      if (tab) {
         e.preventDefault();
-        void undo();
+        setView(tab.value);
+      } else if (e.code === 'KeyL') {
+        e.preventDefault();
+        void suggest();
+      } else if (e.code === 'KeyT') {
+        e.preventDefault();
+        // On the register the box is there now; from another tab it is once the register is drawn.
+        if (searchRef.current) searchRef.current.focus();
+        else {
+          setView('register');
+          requestAnimationFrame(() => searchRef.current?.focus());
+        }
       }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo, suggest]);
+      return;
+    }
+    if (typingIn(e.target)) return;
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
+      e.preventDefault();
+      void undo();
+    }
+  });
 
   return (
     <div className={mergeClasses(view === 'register' && styles.fill)}>

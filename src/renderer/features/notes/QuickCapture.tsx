@@ -4,6 +4,7 @@ import type { Note } from '../../../shared/domain/notes';
 import { useAction, useQuery } from '../../hooks/data';
 import { NoteEditor } from './NoteEditor';
 import { useFocusReturn } from '../../hooks/useFocusReturn';
+import { useWindowKeys } from '../../hooks/useWindowKeys';
 
 /**
  * Ctrl+Shift+N from anywhere: a note is made at once (linked to the report open now, if any) so every
@@ -22,22 +23,18 @@ export function QuickCapture({ reportId }: { reportId: string | null }) {
     current.current = reportId;
   }, [reportId]);
 
-  useEffect(() => {
-    const onKey = async (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || !e.shiftKey || e.altKey || e.key.toLowerCase() !== 'n') return;
-      e.preventDefault();
-      if (opening.current) return;
-      opening.current = true;
-      const result = await act('notes.create', { text: '', tags: [], reportId: current.current });
-      if (result.ok) {
-        empty.current = true;
-        setNote(result.value);
-      }
-      else opening.current = false;
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [act]);
+  useWindowKeys(async (e) => {
+    if (!(e.ctrlKey || e.metaKey) || !e.shiftKey || e.altKey || e.key.toLowerCase() !== 'n') return;
+    e.preventDefault();
+    if (opening.current) return;
+    opening.current = true;
+    const result = await act('notes.create', { text: '', tags: [], reportId: current.current });
+    if (result.ok) {
+      empty.current = true;
+      setNote(result.value);
+    }
+    else opening.current = false;
+  });
 
   const close = async () => {
     const made = note;

@@ -3,6 +3,7 @@ import type { DocBlock } from './document-model';
 import type { HighlightRange } from './highlights';
 import type { TextRange } from './selection';
 import { findMatches, visibleText } from './visible-text';
+import { useWindowKeys } from '../../hooks/useWindowKeys';
 
 export interface Find {
   open: boolean;
@@ -36,11 +37,11 @@ export function useFind(text: string, blocks: DocBlock[], input: RefObject<HTMLI
 
   useEffect(() => setCurrent(0), [deferred]);
 
-  const show = useCallback(() => {
+  const show = () => {
     if (document.activeElement !== input.current && document.activeElement instanceof HTMLElement) returnTo.current = document.activeElement;
     setOpen(true);
     setFocusRequest((n) => n + 1);
-  }, [input]);
+  };
 
   // In the commit that shows the bar, so keys typed straight after Ctrl+F land in it: a timer could run after
   // them, because the browser handles input before timers.
@@ -50,17 +51,13 @@ export function useFind(text: string, blocks: DocBlock[], input: RefObject<HTMLI
     input.current?.select();
   }, [focusRequest, input]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'f') return;
-      e.preventDefault();
-      // Not from inside a dialog: find sits behind it and could not take the cursor.
-      if (e.target instanceof Element && e.target.closest('[role="dialog"], [role="alertdialog"]')) return;
-      show();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [show]);
+  useWindowKeys((e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'f') return;
+    e.preventDefault();
+    // Not from inside a dialog: find sits behind it and could not take the cursor.
+    if (e.target instanceof Element && e.target.closest('[role="dialog"], [role="alertdialog"]')) return;
+    show();
+  });
 
   const close = useCallback(() => {
     setOpen(false);

@@ -1,50 +1,31 @@
 import { useState } from 'react';
-import {
-  Badge,
-  Button,
-  makeStyles,
-  Switch,
-  Table,
-  TableBody,
-  TableCell,
-  TableCellLayout,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title2,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Switch, Table, TableBody, TableHeader, TableHeaderCell, TableRow, Title2, tokens } from '@fluentui/react-components';
 import { DocumentQueueAddRegular } from '@fluentui/react-icons';
 import type { ReportSummary } from '../../../shared/api/reports';
 import { useQuery } from '../../hooks/data';
 import { useVirtualList } from '../../hooks/useVirtualList';
-import { useNavigate } from '../../navigation';
-import { formatDate } from '../../format';
 import { EmptyState } from './EmptyState';
 import { ImportButton } from './ImportButton';
 import { ImportProgressBar } from './ImportProgressBar';
-import { KIND_LABELS } from '../../kind-labels';
-import { ReportActionsMenu } from './ReportActionsMenu';
+import { ReportRow } from './ReportRow';
 import type { useImport } from './useImport';
 import { useReportLabels } from './useReportLabels';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL },
   grow: { flexGrow: 1 },
-  row: { cursor: 'pointer' },
   titleColumn: { width: '44%' },
   kindColumn: { width: '16%' },
   narrowColumn: { width: '9%' },
   dateColumn: { width: '16%' },
   actionsColumn: { width: '48px' },
-  status: { marginLeft: tokens.spacingHorizontalS },
   spacer: { padding: 0, border: 'none' },
   /** Present for screen readers, invisible on screen. */
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
-/** A row's height with its file name under the title; each drawn row is measured. */
-const ROW_HEIGHT = 57;
+/** A row's height with its file name under the title (45 px in Fluent's medium table); each drawn row is measured. */
+const ROW_HEIGHT = 45;
 
 /** A supporting document says which report it is about; every row names its file, and any other versions of it. */
 function aboutLine(report: ReportSummary, labels: ReadonlyMap<string, string>): string {
@@ -55,7 +36,6 @@ function aboutLine(report: ReportSummary, labels: ReadonlyMap<string, string>): 
 
 export function ReportsPage({ importer }: { importer: ReturnType<typeof useImport> }) {
   const styles = useStyles();
-  const navigate = useNavigate();
   const [showAll, setShowAll] = useState(false);
   const reports = useQuery('reports.list', { all: true });
   const everything = reports.data ?? [];
@@ -113,52 +93,7 @@ export function ReportsPage({ importer }: { importer: ReturnType<typeof useImpor
             )}
             {items.map(({ index }) => {
               const r = list[index]!;
-              const label = labels.get(r.id) ?? r.title;
-              return (
-                <TableRow
-                  key={r.id}
-                  ref={measure}
-                  data-index={index}
-                  aria-rowindex={index + 2}
-                  className={styles.row}
-                  tabIndex={0}
-                  aria-label={`Open ${label}`}
-                  onClick={() => navigate({ page: 'report', id: r.id })}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      navigate({ page: 'report', id: r.id });
-                    }
-                  }}
-                >
-                  <TableCell>
-                    <TableCellLayout description={aboutLine(r, labels)}>
-                      {label}
-                      {r.status === 'archived' && (
-                        <Badge className={styles.status} appearance="outline" color="subtle">
-                          Archived
-                        </Badge>
-                      )}
-                      {r.status === 'superseded' && (
-                        <Badge className={styles.status} appearance="outline" color="warning">
-                          Superseded
-                        </Badge>
-                      )}
-                    </TableCellLayout>
-                  </TableCell>
-                  <TableCell>
-                    <Badge appearance="tint" color={r.kind === 'inspection-report' ? 'brand' : 'informative'}>
-                      {KIND_LABELS[r.kind]}
-                    </Badge>
-                  </TableCell>
-                  <TableCell>{r.period ?? '—'}</TableCell>
-                  <TableCell>{formatDate(r.published)}</TableCell>
-                  <TableCell>{r.findingCount}</TableCell>
-                  <TableCell>
-                    <ReportActionsMenu report={r} label={label} />
-                  </TableCell>
-                </TableRow>
-              );
+              return <ReportRow key={r.id} report={r} index={index} label={labels.get(r.id) ?? r.title} about={aboutLine(r, labels)} measure={measure} />;
             })}
             {after > 0 && (
               <tr aria-hidden style={{ height: after }}>

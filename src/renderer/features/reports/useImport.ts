@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ImportOutcome, SameReport, SameReportChoice } from '../../../shared/api/reports';
 import { fileToBase64 } from '../../api/files';
-import { MAX_IMPORT_BYTES } from '../../../shared/api/files';
+import { MAX_IMPORT_BYTES } from '../../../shared/domain/import-limits';
 import { useAction, useErrorToast } from '../../hooks/data';
 import { useNotice } from './useNotice';
 

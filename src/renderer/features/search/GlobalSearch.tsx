@@ -5,6 +5,7 @@ import type { SearchHit, SearchKind } from '../../../shared/api/search';
 import { call } from '../../api/client';
 import { useNavigate, type Route } from '../../navigation';
 import { useQuery } from '../../hooks/data';
+import { useWindowKeys } from '../../hooks/useWindowKeys';
 
 const useStyles = makeStyles({
   root: { position: 'relative', width: 'min(36rem, 50vw)' },
@@ -88,18 +89,14 @@ export function GlobalSearch() {
   const [active, setActive] = useState(0);
   const warmed = useRef(false);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const ctrlK = (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k';
-      const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !inTextField(e.target);
-      if (!ctrlK && !slash) return;
-      e.preventDefault();
-      input.current?.focus();
-      input.current?.select();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useWindowKeys((e) => {
+    const ctrlK = (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k';
+    const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !inTextField(e.target);
+    if (!ctrlK && !slash) return;
+    e.preventDefault();
+    input.current?.focus();
+    input.current?.select();
+  });
 
   useEffect(() => {
     const timer = setTimeout(() => setAsked(q), DEBOUNCE_MS);

@@ -1,4 +1,5 @@
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/paper';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/default-settings';
+import type { Settings } from '../../../shared/domain/paper';
 
 export const DEFAULT_ROLE = 'HMICFRS Liaison Officer';
 
