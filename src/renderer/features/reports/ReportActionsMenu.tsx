@@ -1,9 +1,13 @@
-import { useRef, useState, type RefObject } from 'react';
-import { Button, Menu, MenuItem, MenuList, MenuPopover, useRestoreFocusTarget } from '@fluentui/react-components';
-import { ArchiveRegular, ArrowUndoRegular, DeleteRegular, DocumentArrowRightRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { Button, useRestoreFocusTarget } from '@fluentui/react-components';
+import { MoreHorizontalRegular } from '@fluentui/react-icons';
 import type { ReportSummary } from '../../../shared/api/reports';
-import { RemoveReportDialog, type RemoveAction } from './RemoveReportDialog';
-import { useReportRemoval } from './useReportRemoval';
+import type { RemoveAction } from './RemoveReportDialog';
+
+// The menu and its dialog are read when first wanted (the button is pointed at or focused): the reports
+// list's first drawing does not wait for Fluent's menu, the dialog and their pickers.
+const loadActions = () => import('./ReportActions');
+const ReportActions = lazy(() => loadActions().then((m) => ({ default: m.ReportActions })));
 
 interface Props {
   report: ReportSummary;
@@ -38,6 +42,8 @@ export function ReportActionsMenu({ report, label, onDeleted, withText }: Props)
         aria-label={`Actions for ${label}`}
         aria-haspopup="menu"
         aria-expanded={menuOpen}
+        onPointerEnter={() => void loadActions()}
+        onFocus={() => void loadActions()}
         onClick={() => setMenuOpen((open) => !open)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
@@ -49,82 +55,19 @@ export function ReportActionsMenu({ report, label, onDeleted, withText }: Props)
         {withText ? 'Report' : undefined}
       </Button>
       {(menuOpen || dialog) && (
-        <ReportActions
-          report={report}
-          label={label}
-          button={button}
-          menuOpen={menuOpen}
-          closeMenu={() => setMenuOpen(false)}
-          dialog={dialog}
-          setDialog={setDialog}
-          onDeleted={onDeleted}
-        />
+        <Suspense>
+          <ReportActions
+            report={report}
+            label={label}
+            button={button}
+            menuOpen={menuOpen}
+            closeMenu={() => setMenuOpen(false)}
+            dialog={dialog}
+            setDialog={setDialog}
+            onDeleted={onDeleted}
+          />
+        </Suspense>
       )}
     </span>
-  );
-}
-
-interface ActionsProps extends Pick<Props, 'report' | 'label' | 'onDeleted'> {
-  button: RefObject<HTMLButtonElement | null>;
-  menuOpen: boolean;
-  closeMenu: () => void;
-  dialog: RemoveAction | null;
-  setDialog: (dialog: RemoveAction | null) => void;
-}
-
-/** The open menu, and the dialog one of its items opens. */
-function ReportActions({ report, label, button, menuOpen, closeMenu, dialog, setDialog, onDeleted }: ActionsProps) {
-  const { remove, reactivate } = useReportRemoval();
-  const popover = useRef<HTMLDivElement>(null);
-  const active = (report.status ?? 'active') === 'active';
-  return (
-    <>
-      {menuOpen && (
-        <Menu
-          open
-          positioning={{ target: button.current }}
-          onOpenChange={(e, data) => {
-            if (data.open) return;
-            // A click on the button itself is left to the button, which closes the menu.
-            if (data.type === 'clickOutside' && button.current?.contains(e.target as Node)) return;
-            // Focus inside the menu would fall to the page as it goes: it goes back to the button instead.
-            if (document.activeElement === document.body || popover.current?.contains(document.activeElement)) button.current?.focus();
-            closeMenu();
-          }}
-        >
-          <MenuPopover ref={popover}>
-            <MenuList>
-              {active ? (
-                <MenuItem icon={<ArchiveRegular />} onClick={() => setDialog('archive')}>
-                  Archive…
-                </MenuItem>
-              ) : (
-                <MenuItem icon={<ArrowUndoRegular />} onClick={() => void reactivate(report, label)}>
-                  Make active again
-                </MenuItem>
-              )}
-              <MenuItem icon={<DocumentArrowRightRegular />} onClick={() => setDialog('supersede')}>
-                Mark as superseded…
-              </MenuItem>
-              <MenuItem icon={<DeleteRegular />} onClick={() => setDialog('delete')}>
-                Delete…
-              </MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-      )}
-      {dialog && (
-        <RemoveReportDialog
-          report={report}
-          initial={dialog}
-          onClose={() => setDialog(null)}
-          onConfirm={async (action, by) => {
-            setDialog(null);
-            const done = await remove(report, action, by, label);
-            if (done && action === 'delete') onDeleted?.();
-          }}
-        />
-      )}
-    </>
   );
 }
