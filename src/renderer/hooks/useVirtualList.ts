@@ -34,8 +34,8 @@ interface Options {
 /**
  * Draws only the items of a long list that are in view (plus a few either side), inside whatever
  * already scrolls, so the page scrolls as it always did: the list starts where it stands in the page
- * (`scrollMargin`), and each drawn item is measured (observedHeight), so items of any height line up. The item holding
- * the keyboard focus is kept drawn even when scrolled away, so typing in it is never cut off.
+ * (`scrollMargin`), and each drawn item is measured (observedHeight), so items of any height line up.
+ * The item holding the keyboard focus is kept drawn even when scrolled away, so typing in it is never cut off.
  *
  * Render either spacers (`before`/`after`, for tables) or items placed at `start` in a box `height` high.
  */
