@@ -34,9 +34,12 @@ export class ReaderPage {
     expect(found, 'the passage is in the source text').toBe(true);
   }
 
-  /** Selects a passage on the PDF page view (pdf.js's text layer) as a drag would, across its text items; spaces may differ. */
+  /**
+   * Selects a passage on the PDF page view (pdf.js's text layer) as a drag would, across its text items; spaces may
+   * differ. Tried until the passage is there: after turning the page, the last page's layer can stand a moment longer.
+   */
   async selectOnPage(passage: string): Promise<void> {
-    const found = await this.page.getByTestId('pdf-text-layer').evaluate((layer, wanted) => {
+    const select = () => this.page.getByTestId('pdf-text-layer').evaluate((layer, wanted) => {
       const nodes: Array<{ node: Text; from: number }> = [];
       let chars = '';
       const at: Array<{ node: Text; offset: number }> = [];
@@ -62,7 +65,7 @@ export class ReaderPage {
       selection.addRange(range);
       return true;
     }, passage);
-    expect(found, 'the passage is on the page').toBe(true);
+    await expect.poll(select, { message: 'the passage is on the page' }).toBe(true);
   }
 
   sourceText(): Locator {
