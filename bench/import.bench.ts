@@ -22,8 +22,7 @@ async function medianOf(runs: number, task: () => unknown): Promise<number> {
     await task();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
+  return median(times);
 }
 
 const importFile = async (path: string): Promise<void> => {
