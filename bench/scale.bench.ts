@@ -38,7 +38,7 @@ async function bundleChild(): Promise<void> {
   });
   // src/main/workers/spawn.ts starts `<name>.js` from beside its own module.
   for (const worker of ['import-worker', 'backup-worker']) await rename(join(OUT, `${worker}.mjs`), join(OUT, `${worker}.js`));
-  await copyFile(join(ROOT, 'src/main/ingest/pdf-worker.mjs'), join(OUT, 'pdf-worker.mjs'));
+  for (const file of ['pdf-worker.mjs', 'pdf-text.mjs']) await copyFile(join(ROOT, 'src/main/ingest', file), join(OUT, file));
 }
 
 interface Run {

@@ -28,7 +28,12 @@ export function lyingDocx(bytes = 2 * 1024 * 1024 * 1024): Buffer {
 
 /** A one-page PDF whose content stream draws one character `operators` times: tiny on disk, slow for any reader. */
 export function operatorHeavyPdf(operators: number): Buffer {
-  const content = deflateSync(Buffer.from(`BT /F1 12 Tf 72 720 Td ${'(a) Tj '.repeat(operators)}ET`), { level: 9 });
+  return onePagePdf(`BT /F1 12 Tf 72 720 Td ${'(a) Tj '.repeat(operators)}ET`);
+}
+
+/** A one-page US Letter PDF drawing `content` (a content stream, deflated), with Helvetica as /F1. */
+export function onePagePdf(content: string): Buffer {
+  const stream = deflateSync(Buffer.from(content), { level: 9 });
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -42,7 +47,7 @@ export function operatorHeavyPdf(operators: number): Buffer {
   objects.forEach((body, i) => {
     const chunk =
       body === null
-        ? Buffer.concat([Buffer.from(`${i + 1} 0 obj << /Length ${content.length} /Filter /FlateDecode >> stream\n`), content, Buffer.from('\nendstream endobj\n')])
+        ? Buffer.concat([Buffer.from(`${i + 1} 0 obj << /Length ${stream.length} /Filter /FlateDecode >> stream\n`), stream, Buffer.from('\nendstream endobj\n')])
         : Buffer.from(`${i + 1} 0 obj ${body} endobj\n`);
     offsets.push(at);
     parts.push(chunk);

@@ -48,7 +48,7 @@ export function makeZip(parts: ZipPart[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-/** A PDF whose page tree claims `pages` pages (all sharing one empty page object); pdf.js rebuilds the xref itself. */
+/** A PDF whose page tree claims `pages` pages (all sharing one empty page object); the reader rebuilds the xref itself. */
 export function manyPagePdf(pages: number): Buffer {
   const kids = Array.from({ length: pages }, () => '3 0 R').join(' ');
   const body = [

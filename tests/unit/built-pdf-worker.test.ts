@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-// Inside node_modules so the bundle's bare imports (unpdf) resolve as they do from out/.
+// Inside node_modules so the bundle's bare imports (@embedpdf/pdfium and its .wasm) resolve as they do from out/.
 const OUT = join(ROOT, 'node_modules', '.cache', `liaison-build-check-${process.pid}`);
 
 interface Reply {
@@ -27,7 +27,7 @@ describe('the built main bundle', () => {
     execFileSync('npx', ['electron-vite', 'build', '--outDir', OUT, '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe' });
     try {
       const index = await readFile(join(OUT, 'main', 'index.js'), 'utf8');
-      expect(index).not.toMatch(/from ["'](unpdf|mammoth)["']/);
+      expect(index).not.toMatch(/from ["'](@embedpdf\/pdfium|mammoth)["']/);
       for (const name of ['import-worker', 'backup-worker']) expect(existsSync(join(OUT, 'main', `${name}.js`)), name).toBe(true);
       const importer = new Worker(join(OUT, 'main', 'import-worker.js'));
       const extraction = await new Promise<{ force: string | null; findings: unknown[] }>((resolve, reject) => {
@@ -62,7 +62,8 @@ describe('the built main bundle', () => {
           else if (reply.done) resolve();
           else if (reply.page) pages[reply.page] = (reply.items ?? []).map((i) => i.str).join(' ');
         });
-        worker.postMessage({ id: 1, bytes, pages: [1] });
+        // The page counter it shares with the import worker, at page 1 of a document said to have one page.
+        worker.postMessage({ id: 1, bytes, next: new Int32Array(new SharedArrayBuffer(4)), total: 1, maxHeapMb: 1024 });
       });
       await worker.terminate();
       // The first page of the report, as LibreOffice laid it out from the web report's text.

@@ -66,7 +66,7 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = null));
   void warmSearch(core.store);
-  // pdf.js and mammoth load in the import worker once the first screen is up, not at the first import.
+  // PDFium and mammoth load in the import worker once the first screen is up, not at the first import.
   void core.firstScreen.then(() => warmImportReader());
 }
 

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/api/result';
 import { extract } from '../extract';
+import { startPdfReader } from './pdf-text.mjs';
 import { readDocument } from './read-document';
 import type { WorkerRequest, WorkerReply } from './import-protocol';
 
@@ -26,5 +27,7 @@ async function handle({ id, fileName, bytes }: WorkerRequest): Promise<WorkerRep
   }
 }
 
-// Loading the readers here, before the first file arrives, is the worker's warm-up: pdf.js and mammoth are compiled once.
+// Loading the readers here, before the first file arrives, is the worker's warm-up: mammoth is compiled once, and
+// PDFium starts meanwhile without holding up the answer (a failed start is tried again, and reported, by the first PDF).
+void startPdfReader().catch(() => undefined);
 port.postMessage({ id: 0, ready: true } satisfies WorkerReply);

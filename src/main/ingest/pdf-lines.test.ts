@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { layoutPage, pageLines, type PdfItem } from './pdf-lines';
 import { joinPages } from './pdf-pages';
 
-/** An item as pdf.js gives one: text at a baseline, with a width worked out at 0.5 em a character. */
+/** An item as the PDF reader gives one: text at a baseline, with a width worked out at 0.5 em a character. */
 const item = (str: string, x: number, y: number, size = 11, eol = true): PdfItem => ({ str, x, y, width: str.length * size * 0.5, size, eol });
-/** The wide space pdf.js puts between two table cells on one line. */
+/** The wide space the PDF reader puts between two table cells on one line. */
 const gap = (from: number, to: number, y: number): PdfItem => ({ str: ' ', x: from, y, width: to - from, size: 11, eol: false });
 const text = (items: PdfItem[]): string => joinPages([layoutPage(items)]).text;
 

@@ -1,4 +1,4 @@
-/** A pdf.js text item reduced to what layout needs; the worker sends these. */
+/** A run of text on one line as the PDF reader gives it (pdf-text.mjs): what layout needs. */
 export interface PdfItem {
   str: string;
   x: number;
@@ -34,7 +34,7 @@ export interface PageLayout {
 
 export type PagePart = { kind: 'rows'; rows: LaidLine[] } | { kind: 'group'; frags: Fragment[]; x0: number; x1: number; right: number };
 
-/** Bullet glyphs, Word's Symbol and Wingdings ones (private-use code points in pdf.js's text) among them. */
+/** Bullet glyphs, Word's Symbol and Wingdings ones (private-use code points in a PDF's text) among them. */
 const GLYPHS = '•▪◦●‣∙⁃➢*–\\-\uF0B7\uF0A7\uF0D8\uF076\uF0FC';
 /** A line that starts a list item rather than continuing the line above. */
 const BULLET = new RegExp(`^([${GLYPHS}]|\\(?[0-9ivxIVX]{1,4}[.)]|\\(?[a-z][.)])\\s`, 'u');
@@ -130,7 +130,7 @@ function fragmentsOf(items: PdfItem[]): Fragment[] {
   };
   for (const item of items) {
     const size = item.size || 10;
-    // pdf.js fills a wide gap (between table cells, or before a right-aligned number) with one wide space.
+    // The reader fills a wide gap (between table cells, or before a right-aligned number) with one wide space.
     if (!item.str.trim() && item.width > size) {
       finish();
       continue;

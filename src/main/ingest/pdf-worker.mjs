@@ -1,34 +1,24 @@
 // Plain JavaScript so it runs as a worker under tsx, vitest and the built app alike.
 import { parentPort } from 'node:worker_threads';
-import { getDocumentProxy } from 'unpdf';
+import { openPdf } from './pdf-text.mjs';
 
-parentPort.on('message', async ({ id, bytes, pages }) => {
+/** Pages are taken one at a time from the counter shared with the import worker (see readPdf in read-pdf.ts). */
+const takePage = (next) => Atomics.add(next, 0, 1) + 1;
+
+parentPort.on('message', async ({ id, bytes, next, total, maxHeapMb }) => {
   let document;
   try {
-    // The same options as PDF_OPTIONS in read-pdf.ts (a worker in plain JavaScript cannot import it).
-    document = await getDocumentProxy(bytes, { verbosity: 0, disableFontFace: true, isEvalSupported: false });
-    for (const number of pages) {
-      const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      const items = [];
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        items.push({
-          str: item.str,
-          x: item.transform[4],
-          y: item.transform[5],
-          width: item.width,
-          size: Math.hypot(item.transform[2], item.transform[3]) || item.height,
-          eol: item.hasEOL,
-        });
+    // Opening costs time: none is spent when the import worker has already taken every page.
+    if (Atomics.load(next, 0) < total) {
+      document = await openPdf(bytes, maxHeapMb);
+      for (let number = takePage(next); number <= total; number = takePage(next)) {
+        parentPort.postMessage({ id, page: number, items: document.readPage(number) });
       }
-      page.cleanup();
-      parentPort.postMessage({ id, page: number, items });
     }
     parentPort.postMessage({ id, done: true });
   } catch (error) {
     parentPort.postMessage({ id, error: { name: error?.name ?? 'Error', message: String(error?.message ?? error) } });
   } finally {
-    await document?.destroy();
+    document?.close();
   }
 });

@@ -21,7 +21,7 @@ interface Reader {
   memoryMb: number;
 }
 
-/** Readers started and idle, so an import does not wait for pdf.js and mammoth to load: one is kept. */
+/** Readers started and idle, so an import does not wait for PDFium and mammoth to load: one is kept. */
 const idle: Reader[] = [];
 const KEEP_IDLE = 1;
 let nextId = 1;
@@ -45,7 +45,7 @@ function startReader(memoryMb: number): Reader {
 }
 
 /**
- * Starts a reader now, so the first import does not pay for loading pdf.js and mammoth (the app calls
+ * Starts a reader now, so the first import does not pay for loading PDFium and mammoth (the app calls
  * this once the first screen is up). Nothing happens if one is already waiting.
  */
 export function warmImportReader(limits: ReadLimits = READ_LIMITS): void {

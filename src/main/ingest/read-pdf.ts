@@ -1,28 +1,21 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { getDocumentProxy } from 'unpdf';
 import { AppError } from '../../shared/api/result';
 import type { DocumentText } from './document-text';
 import { IMPORT_LIMITS } from './limits';
 import { layoutPage, type PageLayout, type PdfItem } from './pdf-lines';
 import { joinPages } from './pdf-pages';
+import { openPdf as openPdfium, type OpenPdf } from './pdf-text.mjs';
 
-type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 type Progress = (done: number, total: number) => void;
-
-/**
- * Errors only: pdf.js otherwise prints a warning for every oddity of a damaged file, and a damaged
- * file already gets one clear message from us. Fonts are never rendered, only their text read.
- */
-export const PDF_OPTIONS = { verbosity: 0, disableFontFace: true, isEvalSupported: false } as const;
 
 /** Below this many pages a worker's start-up costs more than it saves. */
 const PARALLEL_FROM_PAGES = 12;
-const WORKER_COUNT = 1;
 
 export async function readPdf(fileName: string, bytes: Uint8Array, onProgress?: Progress): Promise<DocumentText> {
   const document = await openPdf(fileName, bytes);
   try {
-    const total = document.numPages;
+    const total = document.pageCount;
     if (total > IMPORT_LIMITS.maxPdfPages) {
       throw new AppError('too-large', `${fileName} has ${total} pages; the limit is ${IMPORT_LIMITS.maxPdfPages}.`);
     }
@@ -33,28 +26,27 @@ export async function readPdf(fileName: string, bytes: Uint8Array, onProgress?: 
       done += 1;
       onProgress?.(done, total);
     };
-    const numbers = Array.from({ length: total }, (_, i) => i + 1);
-    if (total < PARALLEL_FROM_PAGES) {
-      await readPages(document, numbers, accept, fileName);
-    } else {
-      const shares = splitPages(numbers, WORKER_COUNT + 1);
-      const [mine = [], ...theirs] = shares;
+    // Both readers take the next unread page from one shared counter, so the one that is ahead (the worker
+    // starts late; this thread also lays every page out) reads more, and neither waits for the other at the end.
+    const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    try {
       await Promise.all([
-        readPages(document, mine, accept, fileName),
-        ...theirs.map((pages) => readPagesInWorker(bytes, pages, accept, fileName)),
+        readPages(document, next, accept, fileName),
+        ...(total < PARALLEL_FROM_PAGES ? [] : [readPagesInWorker(bytes, total, next, accept, fileName)]),
       ]);
+    } finally {
+      // After a failure, the other reader stops at its next page instead of reading the rest for nothing.
+      Atomics.store(next, 0, total);
     }
     return joinPages(layouts);
   } finally {
-    await document.destroy();
+    document.close();
   }
 }
 
-async function openPdf(fileName: string, bytes: Uint8Array): Promise<PdfDocument> {
+async function openPdf(fileName: string, bytes: Uint8Array): Promise<OpenPdf> {
   try {
-    // pdf.js takes ownership of (and may detach) the buffer it is given, and the workers need their own copy.
-    // A copy as a plain Uint8Array: pdf.js refuses a Node Buffer (what readFile and Buffer.from give).
-    return await getDocumentProxy(new Uint8Array(bytes), PDF_OPTIONS);
+    return await openPdfium(bytes, IMPORT_LIMITS.maxReadMemoryMb);
   } catch (error) {
     throw pdfError(fileName, error);
   }
@@ -67,39 +59,30 @@ function pdfError(fileName: string, error: unknown): AppError {
   if (name === 'PasswordException' || /password/i.test(message)) {
     return new AppError('unreadable', `${fileName} is password-protected; open it, save an unprotected copy and import that.`);
   }
+  if (name === 'MemoryLimit') {
+    return new AppError('too-large', `${fileName} is too large when unpacked: ${message}; it was not imported.`);
+  }
   return new AppError('unreadable', `${fileName} is a damaged or incomplete PDF (${message}).`);
 }
 
+/** The next page no reader has taken (1-based); past the last page when all are taken. */
+const takePage = (next: Int32Array): number => Atomics.add(next, 0, 1) + 1;
+
 async function readPages(
-  document: PdfDocument,
-  numbers: number[],
+  document: OpenPdf,
+  next: Int32Array,
   accept: (page: number, items: PdfItem[]) => void,
   fileName: string,
 ): Promise<void> {
   try {
-    for (const number of numbers) {
-      const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      const items: PdfItem[] = [];
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        const [, , c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
-        items.push({ str: item.str, x, y, width: item.width, size: Math.hypot(c, d) || item.height, eol: item.hasEOL });
-      }
-      page.cleanup();
-      accept(number, items);
+    for (let number = takePage(next); number <= document.pageCount; number = takePage(next)) {
+      accept(number, document.readPage(number));
+      // Reading a page is synchronous: between pages, the page worker's pages are taken in and laid out.
+      await nextTurn();
     }
   } catch (error) {
     throw pdfError(fileName, error);
   }
-}
-
-/** Deals pages out in small interleaved runs so each reader gets a similar mix of light and heavy pages. */
-function splitPages(numbers: number[], readers: number): number[][] {
-  const shares: number[][] = Array.from({ length: readers }, () => []);
-  const run = 4;
-  numbers.forEach((number, i) => shares[Math.floor(i / run) % readers]?.push(number));
-  return shares;
 }
 
 interface WorkerReply {
@@ -110,34 +93,28 @@ interface WorkerReply {
   error?: { name: string; message: string };
 }
 
-let pool: Worker[] = [];
+let pageWorker: Worker | undefined;
 let nextJob = 0;
-let nextWorker = 0;
 
-/** Workers live as long as the process (unref'd), so pdf.js is loaded and compiled once per worker, not per file. */
+/** The page worker lives as long as the process (unref'd), so its PDFium is started once, not per file. */
 function takeWorker(): Worker {
-  if (pool.length < WORKER_COUNT) {
-    const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url));
-    worker.unref();
-    worker.on('error', () => {
-      pool = pool.filter((w) => w !== worker);
-    });
-    pool.push(worker);
-    return worker;
-  }
-  const worker = pool[nextWorker % pool.length];
-  nextWorker += 1;
-  if (!worker) throw new AppError('internal', 'The PDF reader could not start.');
+  if (pageWorker) return pageWorker;
+  const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url));
+  worker.unref();
+  worker.on('error', () => {
+    if (pageWorker === worker) pageWorker = undefined;
+  });
+  pageWorker = worker;
   return worker;
 }
 
 function readPagesInWorker(
   bytes: Uint8Array,
-  pages: number[],
+  total: number,
+  next: Int32Array,
   accept: (page: number, items: PdfItem[]) => void,
   fileName: string,
 ): Promise<void> {
-  if (pages.length === 0) return Promise.resolve();
   const worker = takeWorker();
   const id = (nextJob += 1);
   return new Promise<void>((resolve, reject) => {
@@ -163,6 +140,6 @@ function readPagesInWorker(
     };
     worker.on('message', onMessage);
     worker.on('error', onError);
-    worker.postMessage({ id, bytes: new Uint8Array(bytes), pages });
+    worker.postMessage({ id, bytes, next, total, maxHeapMb: IMPORT_LIMITS.maxReadMemoryMb });
   });
 }

@@ -46,8 +46,8 @@ function sourceBundle(name: WorkerName): string {
     outfile,
     logLevel: 'silent',
   });
-  // The PDF reader starts its page worker beside its own module, as in the built app.
-  copyFileSync(fileURLToPath(new URL('../ingest/pdf-worker.mjs', import.meta.url)), join(dir, 'pdf-worker.mjs'));
+  // The PDF reader starts its page worker beside its own module, as in the built app; the worker imports pdf-text.mjs beside it.
+  for (const file of ['pdf-worker.mjs', 'pdf-text.mjs']) copyFileSync(fileURLToPath(new URL(`../ingest/${file}`, import.meta.url)), join(dir, file));
   bundled.set(name, outfile);
   return outfile;
 }
