@@ -1,4 +1,4 @@
-import { useRef, useState, type AriaAttributes } from 'react';
+import { useMemo, useRef, useState, type AriaAttributes } from 'react';
 import { DatePicker, defaultDatePickerStrings } from '@fluentui/react-datepicker-compat';
 import type { DateFormatting, DayOfWeek } from '@fluentui/react-calendar-compat';
 import { formatNumericDate, isoToLocalDate, localDateToIso, parseBritishDate } from '../../shared/domain/dates';
@@ -18,6 +18,13 @@ const BRITISH: DateFormatting = {
   formatYear: (date) => String(date.getFullYear()),
   formatMonthDayYear: (date, strings) => `${date.getDate()} ${strings.months[date.getMonth()] ?? ''} ${date.getFullYear()}`,
   formatMonthYear: (date, strings) => `${strings.months[date.getMonth()] ?? ''} ${date.getFullYear()}`,
+};
+
+const formatDate = (date?: Date | null): string => (date ? formatNumericDate(localDateToIso(date)) : '');
+
+const parseDate = (text: string): Date | null => {
+  const iso = parseBritishDate(text);
+  return iso ? isoToLocalDate(iso) : null;
 };
 
 export interface BritishDateInputProps {
@@ -46,17 +53,17 @@ export function BritishDateInput({ value, onChange, disabled, className, ...rest
   const [open, setOpen] = useState(false);
   // Enter after typing a date takes it; the picker would also open its calendar, which is not what was asked.
   const entered = useRef(false);
+  // The picker rewrites its text whenever its value or formatDate changes identity: a new Date or function
+  // at each render would wipe what the officer is typing whenever the screen re-renders (a save landing).
+  const date = useMemo(() => (value ? isoToLocalDate(value) : null), [value]);
   return (
     <DatePicker
       className={className}
       {...rest}
-      value={value ? isoToLocalDate(value) : null}
-      onSelectDate={(date) => onChange(date ? localDateToIso(date) : null)}
-      formatDate={(date) => (date ? formatNumericDate(localDateToIso(date)) : '')}
-      parseDateFromString={(text) => {
-        const iso = parseBritishDate(text);
-        return iso ? isoToLocalDate(iso) : null;
-      }}
+      value={date}
+      onSelectDate={(picked) => onChange(picked ? localDateToIso(picked) : null)}
+      formatDate={formatDate}
+      parseDateFromString={parseDate}
       open={open}
       onOpenChange={(next) => {
         const fromEnter = entered.current;
