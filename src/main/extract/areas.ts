@@ -1,5 +1,6 @@
 import type { ExtractedJudgment, FoundBy } from '../../shared/domain/extraction';
 import { canonicalLine, questionKey } from '../../shared/domain/question-key';
+import { pillarFromWord } from './vocabulary';
 
 /** Whether the PEEL vocabulary knows a name, in any cycle's wording. */
 export function isKnownArea(text: string): boolean {
@@ -10,6 +11,12 @@ export function isKnownArea(text: string): boolean {
 export function pillarNamed(text: string): string | null {
   const line = canonicalLine(questionKey(text));
   return line?.kind === 'pillar' ? line.label : null;
+}
+
+/** The pillar the vocabulary puts a known area under ("Ethical and lawful workforce behaviour": Legitimacy). */
+export function areaPillar(text: string): string | null {
+  const line = canonicalLine(questionKey(text));
+  return line?.kind === 'question' ? pillarFromWord(line.pillar) : null;
 }
 
 /** One key per judged line: the area's (any wording), the pillar's, or the overall judgment's. */

@@ -274,6 +274,30 @@ describe('other layouts', () => {
     expect(e.findings.map((f) => f.text)).toEqual(['The force should understand the demand it faces.']);
   });
 
+  it('grades a known area under its own pillar, whatever pillar the text before it was about', () => {
+    // A summary table laid out from a PDF as lines: its Legitimacy heading row went by as a table row.
+    const text = [
+      'PEEL 2018/19 inspection of Durshire Police',
+      'How efficiently does the force operate and how sustainable are its services?',
+      'Good',
+      'Planning for the future',
+      'Good',
+      'Legitimacy\tLast inspected',
+      'Ethical and lawful workforce behaviour',
+      'Requires improvement',
+      'A new area the framework has never named',
+      'Good',
+    ].join('\n\n');
+    const e = extract(textDoc(text));
+    expect(e.judgments.map((j) => [j.pillar, j.question, j.grade])).toEqual([
+      ['Efficiency', null, 'Good'],
+      ['Efficiency', 'Planning for the future', 'Good'],
+      ['Legitimacy', 'Ethical and lawful workforce behaviour', 'Requires improvement'],
+      // An area the vocabulary does not know stays under the pillar the text was about.
+      ['Efficiency', 'A new area the framework has never named', 'Good'],
+    ]);
+  });
+
   it('gives PDF anchors the page a passage starts on', () => {
     const text = 'Legitimacy\n\nHow legitimate is the force?\n\nGood\n\nAreas for improvement\n• The force should do better.';
     const split = text.indexOf('Areas');

@@ -2,7 +2,7 @@ import type { ExtractedFinding, ExtractedJudgment, FindingKind, FoundBy } from '
 import { questionKey } from '../../shared/domain/question-key';
 import { addressedIn } from './addressee';
 import type { Anchorer } from './anchors';
-import { isKnownArea, judgmentConfidence, pillarNamed } from './areas';
+import { areaPillar, isKnownArea, judgmentConfidence, pillarNamed } from './areas';
 import { gradeOfLine } from './grade-text';
 import type { TableJudgment } from './judgment-tables';
 import { cleanInline, isHeadingLike, type Line } from './lines';
@@ -131,7 +131,10 @@ export function readStructure({ lines, anchor, tables, consumed, graded: others,
       question = row?.question ?? graded.text;
       if (!row) {
         const confidence = judgmentConfidence('heading', isKnownArea(graded.text));
-        bodyJudgments.push({ pillar, question, grade, lastInspected, anchor: range, foundBy: 'heading', confidence });
+        // A report with pillars grades a known area under its own pillar, even where the running one is another
+        // (a summary table's rows, read as headings, pass its "Legitimacy | Last inspected" row by).
+        const own = pillar === null ? null : areaPillar(graded.text);
+        bodyJudgments.push({ pillar: own ?? pillar, question, grade, lastInspected, anchor: range, foundBy: 'heading', confidence });
       }
       return;
     }
