@@ -9,4 +9,6 @@ export interface OpenPdf {
 
 export function openPdf(bytes: Uint8Array, maxHeapMb: number): Promise<OpenPdf>;
 
+export function takePage(next: Int32Array): number;
+
 export function startPdfReader(): Promise<void>;

@@ -44,6 +44,12 @@ function pdfium() {
   return loading;
 }
 
+/**
+ * The next page no reader has taken (1-based), from the counter the import worker and the page worker share
+ * (see readPdf in read-pdf.ts); past the last page when all are taken.
+ */
+export const takePage = (next) => Atomics.add(next, 0, 1) + 1;
+
 /** Starts this thread's PDFium now (a worker's warm-up), so the first file does not wait for it. */
 export async function startPdfReader() {
   await pdfium();

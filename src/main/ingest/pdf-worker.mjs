@@ -1,9 +1,6 @@
 // Plain JavaScript so it runs as a worker under tsx, vitest and the built app alike.
 import { parentPort } from 'node:worker_threads';
-import { openPdf } from './pdf-text.mjs';
-
-/** Pages are taken one at a time from the counter shared with the import worker (see readPdf in read-pdf.ts). */
-const takePage = (next) => Atomics.add(next, 0, 1) + 1;
+import { openPdf, takePage } from './pdf-text.mjs';
 
 parentPort.on('message', async ({ id, bytes, next, total, maxHeapMb }) => {
   let document;

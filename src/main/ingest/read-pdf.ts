@@ -5,7 +5,7 @@ import type { DocumentText } from './document-text';
 import { IMPORT_LIMITS } from './limits';
 import { layoutPage, type PageLayout, type PdfItem } from './pdf-lines';
 import { joinPages } from './pdf-pages';
-import { openPdf as openPdfium, type OpenPdf } from './pdf-text.mjs';
+import { openPdf as openPdfium, takePage, type OpenPdf } from './pdf-text.mjs';
 
 type Progress = (done: number, total: number) => void;
 
@@ -64,9 +64,6 @@ function pdfError(fileName: string, error: unknown): AppError {
   }
   return new AppError('unreadable', `${fileName} is a damaged or incomplete PDF (${message}).`);
 }
-
-/** The next page no reader has taken (1-based); past the last page when all are taken. */
-const takePage = (next: Int32Array): number => Atomics.add(next, 0, 1) + 1;
 
 async function readPages(
   document: OpenPdf,
